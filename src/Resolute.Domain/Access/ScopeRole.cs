@@ -1,0 +1,56 @@
+namespace Resolute.Domain.Access;
+
+/// <summary>
+/// A role is held over a unit and everything below it. A user may hold several.
+/// The command line names them admin, office, leader, reporter, inspector.
+/// </summary>
+public enum ScopeRole
+{
+    /// <summary>System administrator: everything in the scope, including accounts.</summary>
+    Admin = 1,
+    /// <summary>Office staff (văn phòng): registers documents, assigns and follows up tasks, keeps the unit tree.</summary>
+    Office = 2,
+    /// <summary>Leader (lãnh đạo): approves, sees dashboards.</summary>
+    Leader = 3,
+    /// <summary>Unit reporter: reports progress on its unit's tasks.</summary>
+    Reporter = 4,
+    /// <summary>Inspector: reads everything in the scope, including the audit trail; changes nothing.</summary>
+    Inspector = 5,
+}
+
+/// <summary>What a role allows. Kept here so the rule has one home.</summary>
+public enum Permission
+{
+    Read = 1,
+    ManageOrganisations = 2,
+    ManageUsers = 3,
+}
+
+public static class ScopeRoles
+{
+    public static bool Allows(this ScopeRole role, Permission permission) => permission switch
+    {
+        Permission.Read => true,
+        Permission.ManageOrganisations => role is ScopeRole.Admin or ScopeRole.Office,
+        Permission.ManageUsers => role is ScopeRole.Admin,
+        _ => false,
+    };
+
+    public static string CommandName(this ScopeRole role) => role.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string? name, out ScopeRole role)
+    {
+        role = default;
+        return name is not null && Enum.TryParse(name, ignoreCase: true, out role) && Enum.IsDefined(role);
+    }
+
+    public static string VietnameseName(this ScopeRole role) => role switch
+    {
+        ScopeRole.Admin => "Quản trị hệ thống",
+        ScopeRole.Office => "Văn phòng",
+        ScopeRole.Leader => "Lãnh đạo",
+        ScopeRole.Reporter => "Báo cáo viên đơn vị",
+        ScopeRole.Inspector => "Kiểm tra",
+        _ => role.ToString(),
+    };
+}

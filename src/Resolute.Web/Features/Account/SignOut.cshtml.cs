@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Resolute.Web.Data;
+
+namespace Resolute.Web.Features.Account;
+
+public sealed class SignOutModel(SignInManager<User> signIn) : PageModel
+{
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/Account/SignIn");
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Resolute.Domain.Common;
+using Resolute.Web.Data;
+using Resolute.Web.Infrastructure;
+using static Resolute.Web.Infrastructure.Localization.Text;
+
+namespace Resolute.Web.Features.Organisations;
+
+public sealed class CreateModel(ResoluteDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty] public UnitForm Input { get; set; } = new();
+
+    public async Task OnGetAsync(Guid? parentId, CancellationToken ct)
+    {
+        Input.ParentCode = await UnitPicker.CodeOfAsync(db, parentId, ct);
+        Input.ValidFrom = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        if (parentId is { } p && await db.FindVisibleAsync(p, ct) is { } parent)
+            Input.Level = parent.Level;
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            var parentId = await UnitPicker.ResolveAsync(db, Input.ParentCode, "parentId", ct);
+            var unit = await new CreateOrganisation(Input.Code, Input.ShortName, string.IsNullOrWhiteSpace(Input.FullName) ? Input.ShortName : Input.FullName,
+                Input.Kind!.Value, Input.Level!.Value, parentId, Input.ValidFrom!.Value).HandleAsync(db, ct);
+            TempData["Message"] = T("Đã thêm đơn vị.");
+            return RedirectToPage("Index", new { id = unit.Id });
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError(e, ("parentId", "Input.ParentCode"));
+            return Page();
+        }
+    }
+}

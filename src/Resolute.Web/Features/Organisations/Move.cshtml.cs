@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Resolute.Domain.Common;
+using Resolute.Web.Data;
+using Resolute.Web.Infrastructure;
+using static Resolute.Web.Infrastructure.Localization.Text;
+
+namespace Resolute.Web.Features.Organisations;
+
+public sealed class MoveModel(ResoluteDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty] public string? ParentCode { get; set; }
+    public string Name { get; private set; } = "";
+    public string? CurrentParent { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        try
+        {
+            var parentId = await UnitPicker.ResolveAsync(db, ParentCode, "parentId", ct);
+            await new MoveOrganisation(Id, parentId).HandleAsync(db, ct);
+            TempData["Message"] = T("Đã chuyển đơn vị.");
+            return RedirectToPage("Index", new { id = Id });
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError(e, ("parentId", nameof(ParentCode)));
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var u = await db.FindManageableAsync(Id, ct);
+        Name = u.ShortName;
+        CurrentParent = u.ParentId is { } p ? (await db.FindVisibleAsync(p, ct)).ShortName : null;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Resolute.Web.Infrastructure;
+
+/// <summary>The record does not exist or is outside the caller's scope: both answer 404, so existence is not revealed.</summary>
+public sealed class NotFoundException(string message = "Không tìm thấy bản ghi, hoặc bạn không có quyền xem.") : Exception(message);
+
+/// <summary>The caller may see the record but not do this to it: 403.</summary>
+public sealed class ForbiddenException(string message = "Bạn không có quyền thực hiện thao tác này.") : Exception(message);

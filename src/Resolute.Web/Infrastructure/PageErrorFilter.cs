@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Resolute.Web.Infrastructure;
+
+/// <summary>
+/// Pages answer 404 for records that do not exist or are out of scope, and 403 for actions the user may not take;
+/// the status-code page then shows the Vietnamese message.
+/// </summary>
+public sealed class PageErrorFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        switch (executed.Exception)
+        {
+            case NotFoundException:
+                executed.Result = new NotFoundResult();
+                executed.ExceptionHandled = true;
+                break;
+            case ForbiddenException:
+                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+                executed.ExceptionHandled = true;
+                break;
+        }
+    }
+}

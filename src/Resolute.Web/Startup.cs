@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Resolute.Web.Data;
+using Resolute.Web.Features.Demo;
+using Resolute.Web.Features.Health;
+using Resolute.Web.Features.Organisations;
+using Resolute.Web.Infrastructure;
+using Resolute.Web.Infrastructure.Access;
+using Resolute.Web.Infrastructure.Localization;
+using Scalar.AspNetCore;
+
+namespace Resolute.Web;
+
+public static class Startup
+{
+    public const string AuthScheme = "Resolute";
+
+    public static void AddResolute(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<AccessScope>();
+        services.AddResoluteDatabase();
+
+        // Keys live in the database so that every instance behind the load balancer reads the same cookies.
+        services.AddDataProtection().SetApplicationName("Resolute").PersistKeysToDbContext<ResoluteDbContext>();
+
+        services.AddIdentity<User, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<ResoluteDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ClaimsFactory>()
+            .AddErrorDescriber<VietnameseIdentityErrors>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/SignIn";
+            o.LogoutPath = "/Account/SignOut";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "resolute.auth";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The API answers 401/403; only pages redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthScheme;
+                o.DefaultAuthenticateScheme = AuthScheme;
+                o.DefaultChallengeScheme = AuthScheme;
+                o.DefaultForbidScheme = AuthScheme;
+            })
+            .AddPolicyScheme(AuthScheme, null, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? TokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Errors/Index");
+            })
+            .AddMvcOptions(o =>
+            {
+                o.ModelBindingMessageProvider.UseVietnamese();
+                o.Filters.Add<PageErrorFilter>();
+            });
+
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorHandling.InVietnamese);
+        services.AddValidation();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Resolute API";
+            doc.Info.Description = "Theo dõi việc thực hiện nghị quyết. Xác thực bằng mã truy cập cá nhân: Authorization: Bearer rsl_…";
+            return Task.CompletedTask;
+        }));
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var supported = new[] { new CultureInfo(Text.Vietnamese), new CultureInfo(Text.EnglishCulture) };
+            o.DefaultRequestCulture = new RequestCulture(Text.Vietnamese);
+            o.SupportedCultures = supported;
+            o.SupportedUICultures = supported;
+            // Vietnamese first: only an explicit choice (cookie or ?culture=) switches to English.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection("Demo"));
+    }
+
+    public static void UseResolute(this WebApplication app)
+    {
+        app.UseExceptionHandler(ErrorHandling.Handle);
+        // The API answers errors as ProblemDetails; pages show the Vietnamese error page.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/Errors/Index", "?code={0}"));
+        app.Use(SecurityHeaders.Apply);
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealth();
+        app.MapOpenApi().RequireAuthorization();
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Resolute API")).RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ApiErrorFilter>();
+        api.MapOrganisationsApi();
+        app.MapRazorPages();
+        app.MapCultureSwitch();
+    }
+
+    /// <summary>Migrates the database and, when demo mode is on and the database is empty, seeds the Hà Nội demo.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ResoluteDbContext>();
+        await Database.MigrateAsync(db);
+        var demo = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
+        if (demo.Enabled)
+        {
+            await DemoSeeder.SeedIfEmptyAsync(scope.ServiceProvider, app.Logger);
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                    .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? [];
+                foreach (var address in addresses)
+                    Console.WriteLine($"Resolute is ready: open {address}/ and sign in as admin with the demo password above.");
+            });
+        }
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void MapCultureSwitch(this WebApplication app) =>
+        app.MapPost("/culture", (HttpContext ctx, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            var chosen = culture == Text.EnglishCulture ? Text.EnglishCulture : Text.Vietnamese;
+            ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl);
+        });
+}
