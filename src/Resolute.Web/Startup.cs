@@ -130,7 +130,8 @@ public static class Startup
 
         app.MapHealth();
         app.MapOpenApi().RequireAuthorization();
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Resolute API")).RequireAuthorization();
+        // Scalar serves its script from the app itself; its default web fonts would come from outside, so they are off.
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("Resolute API").DisableDefaultFonts()).RequireAuthorization();
         var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ApiErrorFilter>();
         api.MapOrganisationsApi();
         app.MapRazorPages();

@@ -14,6 +14,10 @@ public sealed class PageErrorFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
+        // A form sent back with errors answers 400, so clients and tests can tell it from a successful page.
+        if (executed.Exception is null && executed.Result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult
+            && !context.ModelState.IsValid && !HttpMethods.IsGet(context.HttpContext.Request.Method))
+            context.HttpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
         switch (executed.Exception)
         {
             case NotFoundException:

@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Resolute.Domain.Access;
+using Resolute.Domain.Common;
+using Resolute.Web.Data;
+using Resolute.Web.Features.Organisations;
+using Resolute.Web.Infrastructure;
+using static Resolute.Web.Infrastructure.Localization.Text;
+
+namespace Resolute.Web.Features.Admin;
+
+/// <summary>Accounts whose roles lie in the administrator's scope; create an account with a role over a unit.</summary>
+public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, TimeProvider clock) : PageModel
+{
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Cần nhập tên đăng nhập."), RegularExpression(@"^[a-zA-Z0-9._@-]{3,50}$", ErrorMessage = "Tên đăng nhập gồm 3–50 chữ không dấu, số và các ký tự . _ @ -")]
+        public string UserName { get; set; } = "";
+
+        [Required(ErrorMessage = "Cần nhập tên hiển thị."), StringLength(120, ErrorMessage = "Tên hiển thị không được dài quá {1} ký tự.")]
+        public string DisplayName { get; set; } = "";
+
+        [Required(ErrorMessage = "Cần nhập mật khẩu ban đầu.")]
+        public string Password { get; set; } = "";
+
+        [Required(ErrorMessage = "Cần chọn vai trò.")]
+        public ScopeRole? Role { get; set; }
+
+        [Required(ErrorMessage = "Cần chọn đơn vị.")]
+        public string? UnitCode { get; set; }
+    }
+
+    public sealed record Row(string UserName, string DisplayName, bool Disabled, List<string> Grants);
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public List<Row> Rows { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!db.Scope.HasAny(Permission.ManageUsers)) return Forbid();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!db.Scope.HasAny(Permission.ManageUsers)) return Forbid();
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        try
+        {
+            var unitId = (await UnitPicker.ResolveAsync(db, Input.UnitCode, "unitCode", ct))!.Value;
+            if (!await db.Scope.CanAsync(db, Permission.ManageUsers, unitId, ct)) throw new ForbiddenException();
+            var user = new User { UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+            var result = await users.CreateAsync(user, Input.Password);
+            if (!result.Succeeded)
+            {
+                foreach (var e in result.Errors)
+                    ModelState.AddModelError(e.Code.StartsWith("Password") ? "Input.Password" : "Input.UserName", e.Description);
+                await LoadAsync(ct);
+                return Page();
+            }
+            db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Input.Role!.Value, OrganisationId = unitId });
+            await db.SaveChangesAsync(ct);
+            TempData["Message"] = T("Đã tạo tài khoản.");
+            return RedirectToPage();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError(e);
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var visibleUnits = db.Organisations.Select(o => o.Id);
+        var grants = await (from g in db.RoleGrants.AsNoTracking()
+                            join o in db.Organisations.AsNoTracking() on g.OrganisationId equals o.Id
+                            select new { g.UserId, g.Role, o.ShortName }).ToListAsync(ct);
+        var userIds = grants.Select(g => g.UserId).Distinct().ToArray();
+        var accounts = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToListAsync(ct);
+        Rows.AddRange(accounts.OrderBy(u => u.UserName, StringComparer.Ordinal).Select(u => new Row(u.UserName ?? "", u.DisplayName, u.IsDisabled,
+            grants.Where(g => g.UserId == u.Id).Select(g => $"{T(g.Role.VietnameseName())} – {g.ShortName}").ToList())));
+    }
+}

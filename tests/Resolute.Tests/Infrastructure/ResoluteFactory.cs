@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Resolute.Domain.Access;
+using Resolute.Web.Data;
+using Resolute.Web.Infrastructure.Access;
+
+namespace Resolute.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a database of its own (SQLite file or PostgreSQL database), migrated and seeded with the
+/// Hà Nội demo unless told otherwise. Tests create the data they change, so they never depend on each other.
+/// </summary>
+public class ResoluteFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-Pass-2026";
+
+    public ResoluteFactory() : this(TestDatabase.NewConnectionString(), seedDemo: true) { }
+
+    internal ResoluteFactory(string connectionString, bool seedDemo)
+    {
+        ConnectionString = connectionString;
+        SeedDemo = seedDemo;
+    }
+
+    public string ConnectionString { get; }
+    public bool SeedDemo { get; }
+    /// <summary>Set by a second instance that shares the first one's database and must not drop it.</summary>
+    public bool OwnsDatabase { get; init; } = true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", TestDatabase.Provider);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Demo:Enabled", SeedDemo ? "true" : "false");
+        builder.UseSetting("Demo:Password", Password);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ResoluteDbContext, IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ResoluteDbContext>(), scope.ServiceProvider);
+    }
+
+    public Task<Guid> UnitIdAsync(string code) =>
+        WithDbAsync((db, _) => db.Organisations.IgnoreQueryFilters().Where(o => o.Code == code).Select(o => o.Id).SingleAsync());
+
+    /// <summary>Creates an account holding <paramref name="role"/> over the unit with <paramref name="unitCode"/>.</summary>
+    public Task<string> CreateUserAsync(ScopeRole role, string unitCode, string? userName = null) =>
+        WithDbAsync(async (db, sp) =>
+        {
+            var name = userName ?? $"{role.CommandName()}-{Guid.NewGuid():N}"[..20];
+            var users = sp.GetRequiredService<UserManager<User>>();
+            var user = new User { UserName = name, DisplayName = name, CreatedAt = DateTime.UtcNow };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            var unit = await db.Organisations.IgnoreQueryFilters().SingleAsync(o => o.Code == unitCode);
+            db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = role, OrganisationId = unit.Id });
+            await db.SaveChangesAsync();
+            return name;
+        });
+
+    public Task<string> CreateTokenAsync(string userName) =>
+        WithDbAsync(async (db, sp) =>
+        {
+            var user = await sp.GetRequiredService<UserManager<User>>().FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+            return await PersonalAccessTokens.CreateAsync(db, user.Id, "test", DateTime.UtcNow);
+        });
+
+    /// <summary>An API client authenticated with a new token of a new user holding <paramref name="role"/> over <paramref name="unitCode"/>.</summary>
+    public async Task<HttpClient> ApiClientAsync(ScopeRole role, string unitCode)
+    {
+        var token = await CreateTokenAsync(await CreateUserAsync(role, unitCode));
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A browser-like client signed in through the sign-in form (cookies kept, redirects not followed).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PostFormAsync(client, "/Account/SignIn", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {userName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    /// <summary>GETs the form page, then POSTs the fields with the page's antiforgery token, as a browser would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? url);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = token;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (OwnsDatabase) TestDatabase.Drop(ConnectionString);
+        GC.SuppressFinalize(this);
+    }
+}
