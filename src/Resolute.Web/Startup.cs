@@ -87,6 +87,9 @@ public static class Startup
                 o.Filters.Add<PageErrorFilter>();
             });
 
+        // Vietnamese letters are written as they are, not as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ErrorHandling.InVietnamese);
         services.AddValidation();
         services.ConfigureHttpJsonOptions(o =>

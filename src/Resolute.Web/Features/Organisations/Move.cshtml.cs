@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Common;
 using Resolute.Web.Data;
 using Resolute.Web.Infrastructure;
@@ -37,6 +38,9 @@ public sealed class MoveModel(ResoluteDbContext db) : PageModel
     {
         var u = await db.FindManageableAsync(Id, ct);
         Name = u.ShortName;
-        CurrentParent = u.ParentId is { } p ? (await db.FindVisibleAsync(p, ct)).ShortName : null;
+        // The parent may lie outside the user's scope (a ward office moving its own ward): then it is not named.
+        CurrentParent = u.ParentId is { } p
+            ? await db.Organisations.Where(o => o.Id == p).Select(o => o.ShortName).FirstOrDefaultAsync(ct)
+            : null;
     }
 }

@@ -17,7 +17,12 @@ public class OrganisationsApiTests(ResoluteFactory app) : IClassFixture<Resolute
     {
         var response = await client.PostAsJsonAsync("/api/organisations", new
         {
-            code, name = $"Chi bộ {code}", kind = "partyCell", level = "commune", parentId, validFrom = "2025-07-01",
+            code,
+            name = $"Chi bộ {code}",
+            kind = "partyCell",
+            level = "commune",
+            parentId,
+            validFrom = "2025-07-01",
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<Unit>())!;
@@ -127,7 +132,12 @@ public class OrganisationsApiTests(ResoluteFactory app) : IClassFixture<Resolute
         var root = await app.UnitIdAsync("TU-HN");
         var response = await client.PostAsJsonAsync("/api/organisations", new
         {
-            code = "p-hoankiem", name = "Trùng", kind = "partyCell", level = "commune", parentId = root, validFrom = "2025-07-01",
+            code = "p-hoankiem",
+            name = "Trùng",
+            kind = "partyCell",
+            level = "commune",
+            parentId = root,
+            validFrom = "2025-07-01",
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Đảng ủy phường Hoàn Kiếm", await response.Content.ReadAsStringAsync());

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Resolute.Tests.Infrastructure;
+
+/// <summary>The app on real Kestrel at 127.0.0.1, for a real browser.</summary>
+public sealed class KestrelResoluteFactory : ResoluteFactory
+{
+    public KestrelResoluteFactory()
+    {
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1");
+    }
+
+    public string BaseUrl { get; }
+}
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (no browser download), plus the app on Kestrel, shared by one test class.
+/// Each test opens its own browser context, so cookies never leak between tests.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public KestrelResoluteFactory App { get; } = new();
+    public IBrowser Browser { get; private set; } = null!;
+    private IPlaywright? _playwright;
+
+    public static string OutputDir
+    {
+        get
+        {
+            var dir = Environment.GetEnvironmentVariable("RESOLUTE_TEST_OUTPUT") ?? Path.Combine(Path.GetTempPath(), "resolute-test-output");
+            return Path.Combine(dir, "screenshots");
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 768, string locale = "vi-VN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = locale,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task SignInAsync(IPage page, string user, string password = ResoluteFactory.Password)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await page.FillAsync("#Input_UserName", user);
+        await page.FillAsync("#Input_Password", password);
+        await page.ClickAsync("form button[type=submit]");
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
+    {
+        Directory.CreateDirectory(OutputDir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(OutputDir, name + ".png"), FullPage = fullPage });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
