@@ -40,14 +40,14 @@ public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, Ti
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!db.Scope.HasAny(Permission.ManageUsers)) return Forbid();
+        if (!db.Scope.HasAny(Permission.ManageUsers)) return StatusCode(StatusCodes.Status403Forbidden);
         await LoadAsync(ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!db.Scope.HasAny(Permission.ManageUsers)) return Forbid();
+        if (!db.Scope.HasAny(Permission.ManageUsers)) return StatusCode(StatusCodes.Status403Forbidden);
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);

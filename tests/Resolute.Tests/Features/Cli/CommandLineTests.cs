@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Resolute.Tests.Infrastructure;
+
+namespace Resolute.Tests.Features.Cli;
+
+/// <summary>Runs the real executable's commands against the test database, as an operator would.</summary>
+public class CommandLineTests(ResoluteFactory app) : IClassFixture<ResoluteFactory>
+{
+    private sealed record Unit(Guid Id, string Code);
+
+    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var dll = typeof(Program).Assembly.Location;
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["Database__Provider"] = TestDatabase.Provider;
+        psi.Environment["ConnectionStrings__Default"] = app.ConnectionString;
+        psi.Environment["Demo__Enabled"] = "false";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task CreateUser_ThenCreateToken_GivesScopedApiAccess()
+    {
+        _ = app.Services; // start the app so the database is migrated and seeded
+        var name = "cli-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await RunAsync("create-user", "--user", name, "--password", "Cli-Pass-2026", "--role", "office", "--unit", "P-HOANKIEM");
+        Assert.True(created.Exit == 0, created.Err + created.Out);
+
+        var token = await RunAsync("create-token", "--user", name);
+        Assert.Equal(0, token.Exit);
+        var lastLine = token.Out.Trim().Split('\n')[^1].Trim();
+        Assert.StartsWith("rsl_", lastLine);
+
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", lastLine);
+        var units = await client.GetFromJsonAsync<List<Unit>>("/api/organisations");
+        Assert.NotNull(units);
+        Assert.Contains(units, u => u.Code == "P-HOANKIEM");
+        Assert.DoesNotContain(units, u => u.Code == "TU-HN");
+
+        // The same account signs in to the pages with the password it was given.
+        var pages = await app.SignedInClientAsync(name, "Cli-Pass-2026");
+        Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateUser_WeakPasswordOrUnknownRole_FailsWithVietnameseMessage()
+    {
+        _ = app.Services;
+        var weak = await RunAsync("create-user", "--user", "weak-" + Guid.NewGuid().ToString("N")[..6], "--password", "abc", "--role", "office", "--unit", "TU-HN");
+        Assert.NotEqual(0, weak.Exit);
+        Assert.Contains("Mật khẩu phải có ít nhất 10 ký tự", weak.Err);
+
+        var role = await RunAsync("create-user", "--user", "x-" + Guid.NewGuid().ToString("N")[..6], "--password", "Cli-Pass-2026", "--role", "boss", "--unit", "TU-HN");
+        Assert.NotEqual(0, role.Exit);
+        Assert.Contains("Vai trò 'boss' không hợp lệ", role.Err);
+
+        var unit = await RunAsync("create-user", "--user", "y-" + Guid.NewGuid().ToString("N")[..6], "--password", "Cli-Pass-2026", "--role", "office", "--unit", "NOPE");
+        Assert.NotEqual(0, unit.Exit);
+        Assert.Contains("Không tìm thấy đơn vị có mã NOPE", unit.Err);
+    }
+
+    [Fact]
+    public async Task Migrate_OnMigratedDatabase_SucceedsAndChangesNothing()
+    {
+        _ = app.Services;
+        var result = await RunAsync("migrate");
+        Assert.Equal(0, result.Exit);
+        Assert.Contains("up to date", result.Out);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using Resolute.Domain.Access;
+using Resolute.Tests.Infrastructure;
+
+namespace Resolute.Tests.Features.Organisations;
+
+public class OrganisationPagesTests(ResoluteFactory app) : IClassFixture<ResoluteFactory>
+{
+    [Fact]
+    public async Task Pages_WithoutSignIn_RedirectToSignIn()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/Organisations");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/SignIn", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ShowsVietnameseError()
+    {
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await ResoluteFactory.PostFormAsync(client, "/Account/SignIn", new() { ["Input.UserName"] = "admin", ["Input.Password"] = "sai-mat-khau" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Create_InvalidForm_Answers400WithFieldMessages()
+    {
+        var user = await app.CreateUserAsync(ScopeRole.Office, "P-DONGDA");
+        var client = await app.SignedInClientAsync(user);
+        var response = await ResoluteFactory.PostFormAsync(client, "/Organisations/Create",
+            new() { ["Input.ParentCode"] = "P-DONGDA", ["Input.Code"] = "có dấu", ["Input.ShortName"] = "", ["Input.ValidFrom"] = "2025-13-45" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Tên ngắn không được để trống.", html);
+        Assert.Contains("Mã đơn vị chỉ gồm chữ không dấu", html);
+        Assert.Contains("Cần chọn loại đơn vị.", html);
+        Assert.Contains("Giá trị &#x27;2025-13-45&#x27; không hợp lệ", html.Replace("'", "&#x27;"));
+    }
+
+    [Fact]
+    public async Task Create_UnderSiblingWard_SaysUnitNotFound()
+    {
+        var user = await app.CreateUserAsync(ScopeRole.Office, "P-KIMLIEN");
+        var client = await app.SignedInClientAsync(user);
+        var response = await ResoluteFactory.PostFormAsync(client, "/Organisations/Create", new()
+        {
+            ["Input.ParentCode"] = "P-LANG",
+            ["Input.Code"] = "X-" + Guid.NewGuid().ToString("N")[..6],
+            ["Input.ShortName"] = "Chi bộ",
+            ["Input.Kind"] = "PartyCell",
+            ["Input.Level"] = "Commune",
+            ["Input.ValidFrom"] = "2025-07-01",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Không tìm thấy đơn vị có mã P-LANG trong phạm vi của bạn.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Edit_SiblingUnit_Is404_AndLeaderInScope_Is403()
+    {
+        var sibling = await app.UnitIdAsync("P-LANG");
+        var ward = await app.SignedInClientAsync(await app.CreateUserAsync(ScopeRole.Office, "P-KIMLIEN"));
+        var response = await ward.GetAsync($"/Organisations/Edit/{sibling}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Không tìm thấy trang", await response.Content.ReadAsStringAsync());
+
+        var leader = await app.SignedInClientAsync(await app.CreateUserAsync(ScopeRole.Leader, "TU-HN"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.GetAsync($"/Organisations/Edit/{sibling}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Home_ShowsWhatTheUserCanReach()
+    {
+        var client = await app.SignedInClientAsync(await app.CreateUserAsync(ScopeRole.Reporter, "P-HOANKIEM"));
+        var html = await client.GetStringAsync("/");
+        Assert.Contains("Báo cáo viên đơn vị – Đảng ủy phường Hoàn Kiếm", html);
+        Assert.Contains("href=\"/Organisations\"", html);
+        Assert.DoesNotContain("href=\"/Admin\"", html);
+    }
+
+    [Fact]
+    public async Task Admin_IsForbiddenToNonAdministrators()
+    {
+        var client = await app.SignedInClientAsync(await app.CreateUserAsync(ScopeRole.Office, "TU-HN"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SecurityHeaders_ForbidInlineScriptsAndFraming()
+    {
+        var response = await app.CreateClient().GetAsync("/Account/SignIn");
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotMatch("<script(?![^>]*src=)", html);
+        Assert.DoesNotContain("https://", html);
+    }
+}
