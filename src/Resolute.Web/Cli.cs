@@ -9,12 +9,12 @@ using Resolute.Web.Infrastructure.Access;
 namespace Resolute.Web;
 
 /// <summary>
-/// Commands of the executable: <c>migrate</c>, <c>seed-demo</c>, <c>create-user</c>, <c>create-token</c>.
+/// Commands of the executable: <c>migrate</c>, <c>seed-demo</c>, <c>create-user</c>, <c>create-token</c>, <c>verify-audit</c>.
 /// They run as the system (no user scope) against the configured database.
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "create-user", "create-token"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "create-user", "create-token", "verify-audit"];
 
     public static (string? Command, string[] Remaining) Split(string[] args) =>
         args.Length > 0 && Commands.Contains(args[0]) ? (args[0], args[1..]) : (null, args);
@@ -39,6 +39,17 @@ public static class Cli
                 case "create-user":
                     await Database.MigrateAsync(db);
                     return await CreateUserAsync(sp, db, Options(args));
+                case "verify-audit":
+                    {
+                        var (broken, count) = await Features.Audit.AuditTrail.VerifyAsync(db);
+                        if (broken is null)
+                        {
+                            Console.WriteLine($"The audit chain is whole: {count} entries checked.");
+                            return 0;
+                        }
+                        Console.WriteLine($"The audit chain is broken at entry {broken.Sequence}: {broken.Reason}.");
+                        return 1;
+                    }
                 case "create-token":
                     await Database.MigrateAsync(db);
                     return await CreateTokenAsync(sp, db, Options(args));

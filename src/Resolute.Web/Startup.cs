@@ -79,6 +79,7 @@ public static class Startup
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/");
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/SignInTwoFactor");
                 o.Conventions.AllowAnonymousToPage("/Errors/Index");
             })
             .AddMvcOptions(o =>
@@ -113,6 +114,26 @@ public static class Startup
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
 
+        // Sign-in and token creation are limited per client address. Counters are per instance: behind a load balancer
+        // the effective limit is the setting times the number of instances, which still stops brute force.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+            {
+                if (!HttpMethods.IsPost(ctx.Request.Method) || !IsCredentialEndpoint(ctx.Request))
+                    return System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("");
+                var limit = ctx.RequestServices.GetRequiredService<IConfiguration>().GetValue("RateLimits:SignInPerMinute", 20);
+                return System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1) });
+            });
+            o.OnRejected = async (ctx, ct) =>
+            {
+                ctx.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await ctx.HttpContext.Response.WriteAsync("Quá nhiều lần thử. Hãy đợi một phút rồi thử lại.", ct);
+            };
+        });
+
         services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection("Demo"));
     }
 
@@ -126,6 +147,7 @@ public static class Startup
         app.Use(SecurityHeaders.Apply);
         app.UseStaticFiles();
         app.UseRequestLocalization();
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -160,6 +182,10 @@ public static class Startup
             });
         }
     }
+
+    private static bool IsCredentialEndpoint(HttpRequest r) =>
+        r.Path.StartsWithSegments("/Account/SignIn") || r.Path.StartsWithSegments("/Account/SignInTwoFactor")
+        || (r.Path.StartsWithSegments("/Account/Profile") && r.Query["handler"] == "CreateToken");
 
     private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {

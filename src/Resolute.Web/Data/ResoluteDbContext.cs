@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Resolute.Domain.Audit;
 using Resolute.Domain.Organisations;
 using Resolute.Domain.People;
 using Resolute.Web.Infrastructure.Access;
@@ -13,9 +14,15 @@ namespace Resolute.Web.Data;
 /// <see cref="PostgresResoluteDbContext"/>) only so that each keeps its own migration set.
 /// Access scope is applied here, as query filters, so every query passes through it (ADR-004).
 /// </summary>
-public abstract class ResoluteDbContext(DbContextOptions options, AccessScope scope)
+public abstract class ResoluteDbContext(DbContextOptions options, AccessScope scope, TimeProvider clock)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Any fixed number: the PostgreSQL advisory lock that serialises writers of the audit chain.</summary>
+    private const long AuditLockKey = 0x5245534F4C; // "RESOL"
+
+    private readonly List<Auditing.Pending> _events = [];
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationClosure> OrganisationClosures => Set<OrganisationClosure>();
     public DbSet<Term> Terms => Set<Term>();
@@ -26,6 +33,67 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public AccessScope Scope { get; } = scope;
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Records an event that is not a change of a record (a sign-in, a failed sign-in…) with the next save.</summary>
+    public void RecordEvent(string action, string entityType, string? entityId, Guid? userId = null, string? userName = null, object? details = null) =>
+        _events.Add(new Auditing.Pending(action, entityType, entityId, null, null, details is null ? null : Auditing.Json(details), userId, userName));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Saves the changes together with their audit entries, in one transaction. The entries are chained: each carries
+    /// the previous entry's hash, read under a lock (an advisory lock on PostgreSQL; SQLite's write lock, taken by
+    /// BEGIN IMMEDIATE) so that entries written by several instances at once still form one chain.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        var pending = Auditing.Collect(ChangeTracker);
+        pending.AddRange(_events);
+        _events.Clear();
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        var added = new List<AuditEntry>();
+        try
+        {
+            if (Database.IsNpgsql())
+                await Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditLockKey})", ct);
+            var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(ct);
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? AuditChain.Genesis;
+            var at = AuditChain.Truncate(Clock.GetUtcNow().UtcDateTime);
+            foreach (var p in pending)
+            {
+                var entry = new AuditEntry
+                {
+                    Sequence = ++sequence, At = at, UserId = p.UserId ?? Scope.UserId, UserName = p.UserName ?? Scope.UserName,
+                    IpAddress = Scope.IpAddress, Action = p.Action, EntityType = p.EntityType, EntityId = p.EntityId,
+                    OrganisationId = p.OrganisationId, Before = p.Before, After = p.After, PreviousHash = previous,
+                };
+                entry.Hash = AuditChain.Hash(previous, entry.Content());
+                previous = entry.Hash;
+                added.Add(entry);
+            }
+            AuditEntries.AddRange(added);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return count;
+        }
+        catch
+        {
+            // Nothing is half-written: the transaction rolls back and the entries are not retried with stale links.
+            foreach (var entry in added) Entry(entry).State = EntityState.Detached;
+            if (own is not null) await own.RollbackAsync(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
 
     // Read by the query filters below; EF Core evaluates them per query against this instance.
     private bool ScopeUnrestricted => Scope.Unrestricted;
@@ -107,6 +175,23 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.HasIndex(g => new { g.UserId, g.Role, g.OrganisationId }).IsUnique();
         });
 
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("audit_entries");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.Property(a => a.Action).HasMaxLength(40);
+            e.Property(a => a.EntityType).HasMaxLength(80);
+            e.Property(a => a.EntityId).HasMaxLength(200);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.IpAddress).HasMaxLength(64);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.UserId);
+            e.HasIndex(a => a.OrganisationId);
+        });
+
         b.Entity<PersonalAccessToken>(e =>
         {
             e.ToTable("personal_access_tokens");
@@ -119,8 +204,8 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     }
 }
 
-public sealed class SqliteResoluteDbContext(DbContextOptions<SqliteResoluteDbContext> options, AccessScope scope)
-    : ResoluteDbContext(options, scope);
+public sealed class SqliteResoluteDbContext(DbContextOptions<SqliteResoluteDbContext> options, AccessScope scope, TimeProvider clock)
+    : ResoluteDbContext(options, scope, clock);
 
-public sealed class PostgresResoluteDbContext(DbContextOptions<PostgresResoluteDbContext> options, AccessScope scope)
-    : ResoluteDbContext(options, scope);
+public sealed class PostgresResoluteDbContext(DbContextOptions<PostgresResoluteDbContext> options, AccessScope scope, TimeProvider clock)
+    : ResoluteDbContext(options, scope, clock);

@@ -80,11 +80,11 @@ public static class Database
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteResoluteDbContext>
 {
     public SqliteResoluteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteResoluteDbContext>().UseSqlite(Database.DefaultSqlite).Options, AccessScope.System());
+        new(new DbContextOptionsBuilder<SqliteResoluteDbContext>().UseSqlite(Database.DefaultSqlite).Options, AccessScope.System(), TimeProvider.System);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresResoluteDbContext>
 {
     public PostgresResoluteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresResoluteDbContext>().UseNpgsql("Host=localhost;Database=resolute").Options, AccessScope.System());
+        new(new DbContextOptionsBuilder<PostgresResoluteDbContext>().UseNpgsql("Host=localhost;Database=resolute").Options, AccessScope.System(), TimeProvider.System);
 }

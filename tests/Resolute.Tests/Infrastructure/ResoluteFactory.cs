@@ -32,6 +32,8 @@ public class ResoluteFactory : WebApplicationFactory<Program>
     public bool SeedDemo { get; }
     /// <summary>Set by a second instance that shares the first one's database and must not drop it.</summary>
     public bool OwnsDatabase { get; init; } = true;
+    /// <summary>Tests sign in many times from one address; the limit itself is tested with a low value.</summary>
+    public int SignInLimit { get; init; } = 10_000;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -40,6 +42,7 @@ public class ResoluteFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Demo:Enabled", SeedDemo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
+        builder.UseSetting("RateLimits:SignInPerMinute", SignInLimit.ToString());
     }
 
     public async Task<T> WithDbAsync<T>(Func<ResoluteDbContext, IServiceProvider, Task<T>> work)

@@ -33,7 +33,59 @@ public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, Ti
         public string? UnitCode { get; set; }
     }
 
-    public sealed record Row(string UserName, string DisplayName, bool Disabled, List<string> Grants);
+    public sealed record Row(string UserName, string DisplayName, bool Disabled, bool TwoFactor, List<string> Grants);
+
+    [BindProperty] public string? Target { get; set; }
+    [BindProperty] public string? NewPassword { get; set; }
+
+    public async Task<IActionResult> OnPostDisableAsync(CancellationToken ct) => await ChangeAsync(ct, async user =>
+    {
+        user.IsDisabled = true;
+        await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+        // A new security stamp ends the user's sessions on every instance within a minute.
+        await users.UpdateSecurityStampAsync(user);
+        return T("Đã khóa tài khoản.");
+    });
+
+    public async Task<IActionResult> OnPostEnableAsync(CancellationToken ct) => await ChangeAsync(ct, async user =>
+    {
+        user.IsDisabled = false;
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return T("Đã mở khóa tài khoản.");
+    });
+
+    public async Task<IActionResult> OnPostResetAsync(CancellationToken ct) => await ChangeAsync(ct, async user =>
+    {
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, NewPassword ?? "");
+        if (!result.Succeeded) throw new DomainException("password", string.Join(" ", result.Errors.Select(e => e.Description)));
+        await users.SetLockoutEndDateAsync(user, null);
+        return T("Đã đặt lại mật khẩu. Hãy báo mật khẩu mới cho người dùng qua kênh an toàn.");
+    });
+
+    /// <summary>An administrator may change an account only when every role it holds lies within their own scope.</summary>
+    private async Task<IActionResult> ChangeAsync(CancellationToken ct, Func<User, Task<string>> change)
+    {
+        if (!db.Scope.HasAny(Permission.ManageUsers)) return StatusCode(StatusCodes.Status403Forbidden);
+        var user = await users.FindByNameAsync(Target ?? "");
+        if (user is null) return NotFound();
+        var grantUnits = await db.RoleGrants.Where(g => g.UserId == user.Id).Select(g => g.OrganisationId).ToListAsync(ct);
+        foreach (var unit in grantUnits)
+            if (!await db.Scope.CanAsync(db, Permission.ManageUsers, unit, ct)) return NotFound();
+        if (grantUnits.Count == 0 && !db.Scope.Unrestricted) return NotFound();
+        try
+        {
+            var message = await change(user);
+            await users.UpdateAsync(user);
+            TempData["Message"] = message;
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+        return RedirectToPage();
+    }
 
     [BindProperty] public InputModel Input { get; set; } = new();
     public List<Row> Rows { get; } = [];
@@ -87,7 +139,7 @@ public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, Ti
                             select new { g.UserId, g.Role, o.ShortName }).ToListAsync(ct);
         var userIds = grants.Select(g => g.UserId).Distinct().ToArray();
         var accounts = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToListAsync(ct);
-        Rows.AddRange(accounts.OrderBy(u => u.UserName, StringComparer.Ordinal).Select(u => new Row(u.UserName ?? "", u.DisplayName, u.IsDisabled,
+        Rows.AddRange(accounts.OrderBy(u => u.UserName, StringComparer.Ordinal).Select(u => new Row(u.UserName ?? "", u.DisplayName, u.IsDisabled, u.TwoFactorEnabled,
             grants.Where(g => g.UserId == u.Id).Select(g => $"{T(g.Role.VietnameseName())} – {g.ShortName}").ToList())));
     }
 }

@@ -28,6 +28,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
     public Organisation? Successor { get; private set; }
     public Organisation? Parent { get; private set; }
     public bool CanManage { get; private set; }
+    public bool CanReadAudit => Audit.AuditTrail.MayRead(db);
     public int EndedChildren { get; private set; }
 
     public sealed record Row(Organisation Unit, string? ParentName, int Descendants);

@@ -29,6 +29,10 @@ public sealed class AccessScope(IHttpContextAccessor http)
     public Guid? UserId =>
         Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    public string? UserName => http.HttpContext?.User.Identity?.Name;
+
+    public string? IpAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
     public IReadOnlyList<Grant> Grants
     {
         get
