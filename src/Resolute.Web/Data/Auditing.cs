@@ -54,12 +54,11 @@ internal static class Auditing
                     break;
             }
             var action = e.State switch { EntityState.Added => AuditActions.Create, EntityState.Deleted => AuditActions.Delete, _ => AuditActions.Update };
-            // A token's last-use stamp changes only when the token is used: record it as that.
+            // A token's last-use stamp changes only when the token is used; the handler records that use as its own event.
             if (e.Entity is PersonalAccessToken && e.State == EntityState.Modified
                 && e.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(PersonalAccessToken.LastUsedAt)))
-                action = AuditActions.TokenUsed;
-            list.Add(new Pending(action, e.Metadata.ClrType.Name, Key(e), OrganisationOf(e.Entity), before, after,
-                UserId: e.Entity is PersonalAccessToken t && action == AuditActions.TokenUsed ? t.UserId : null));
+                continue;
+            list.Add(new Pending(action, e.Metadata.ClrType.Name, Key(e), OrganisationOf(e.Entity), before, after));
         }
         return list;
     }

@@ -69,9 +69,18 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             {
                 var entry = new AuditEntry
                 {
-                    Sequence = ++sequence, At = at, UserId = p.UserId ?? Scope.UserId, UserName = p.UserName ?? Scope.UserName,
-                    IpAddress = Scope.IpAddress, Action = p.Action, EntityType = p.EntityType, EntityId = p.EntityId,
-                    OrganisationId = p.OrganisationId, Before = p.Before, After = p.After, PreviousHash = previous,
+                    Sequence = ++sequence,
+                    At = at,
+                    UserId = p.UserId ?? Scope.UserId,
+                    UserName = p.UserName ?? Scope.UserName,
+                    IpAddress = Scope.IpAddress,
+                    Action = p.Action,
+                    EntityType = p.EntityType,
+                    EntityId = p.EntityId,
+                    OrganisationId = p.OrganisationId,
+                    Before = p.Before,
+                    After = p.After,
+                    PreviousHash = previous,
                 };
                 entry.Hash = AuditChain.Hash(previous, entry.Content());
                 previous = entry.Hash;

@@ -32,10 +32,12 @@ public sealed class TokenAuthenticationHandler(
         var user = await users.FindByIdAsync(pat.UserId.ToString());
         if (user is null || user.IsDisabled) return AuthenticateResult.Fail("Tài khoản đã bị khóa.");
 
-        // Record use at most once a minute so a busy client does not turn every read into a write.
+        // Record use at most once a minute per token, so a busy client does not turn every read into a write.
         if (pat.LastUsedAt is null || now - pat.LastUsedAt > TimeSpan.FromMinutes(1))
         {
             pat.LastUsedAt = now;
+            db.RecordEvent(AuditActions.TokenUsed, nameof(PersonalAccessToken), pat.Id.ToString(), user.Id, user.UserName,
+                new { pat.Prefix, path = Request.Path.Value });
             await db.SaveChangesAsync(Context.RequestAborted);
         }
 
