@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Resolute.Domain.Access;
 using Resolute.Domain.Common;
 using Resolute.Web.Data;
 using Resolute.Web.Infrastructure;
@@ -11,12 +12,20 @@ public sealed class CreateModel(ResoluteDbContext db, TimeProvider clock) : Page
 {
     [BindProperty] public UnitForm Input { get; set; } = new();
 
-    public async Task OnGetAsync(Guid? parentId, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(Guid? parentId, CancellationToken ct)
     {
-        Input.ParentCode = await UnitPicker.CodeOfAsync(db, parentId, ct);
-        Input.ValidFrom = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        if (parentId is { } p && await db.FindVisibleAsync(p, ct) is { } parent)
+        if (parentId is { } p)
+        {
+            var parent = await db.FindManageableAsync(p, ct);
+            Input.ParentCode = parent.Code;
             Input.Level = parent.Level;
+        }
+        else if (!db.Scope.HasAny(Permission.ManageOrganisations))
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+        Input.ValidFrom = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -39,10 +39,16 @@ public sealed class CreateModel(ResoluteDbContext db, TimeProvider clock) : Page
 
     [BindProperty] public InputModel Input { get; set; } = new();
 
-    public void OnGet() => Input.StartsOn = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+    public IActionResult OnGet()
+    {
+        if (!db.Scope.HasAny(Permission.ManageOrganisations)) return StatusCode(StatusCodes.Status403Forbidden);
+        Input.StartsOn = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!db.Scope.HasAny(Permission.ManageOrganisations)) return StatusCode(StatusCodes.Status403Forbidden);
         if (!ModelState.IsValid) return Page();
         try
         {

@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Resolute.Domain.Access;
+using Resolute.Domain.Organisations;
+using Resolute.Tests.Infrastructure;
+using Resolute.Web.Features.Organisations;
+using Xunit.Abstractions;
+
+namespace Resolute.Tests.Features.Access;
+
+/// <summary>
+/// Every endpoint and page, for every role held by a user inside the target's scope, in a sibling unit and above it,
+/// answers what the rules say. A new endpoint without a rule here fails <see cref="EveryEndpoint_HasARule"/>.
+/// </summary>
+public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper output) : IClassFixture<ResoluteFactory>
+{
+    private const string Ward = "P-NGHIADO";
+    private const string Sibling = "P-YENHOA";
+    private const string Above = "TU-HN";
+    private const string Target = "P-NGHIADO-UBND";
+
+    /// <summary>What an endpoint requires.</summary>
+    public enum Need { Anonymous, SignedIn, SeeTarget, ManageTarget, ManageUsers, ReadAudit, ManageAny }
+
+    public enum Position { Inside, Sibling, Above }
+
+    /// <summary>One request: the endpoint it exercises (as the completeness check names it), how to build it, what it needs, what success is.</summary>
+    public sealed record Case(string Endpoint, HttpMethod Method, Func<Context, Task<(string Url, HttpContent? Body)>> Build, Need Need, HttpStatusCode Success, bool Api);
+
+    public sealed class Context(ResoluteFactory app)
+    {
+        public async Task<string> FreshUnitAsync()
+        {
+            var code = "M-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
+            var ward = await app.UnitIdAsync(Ward);
+            return await app.WithDbAsync(async (db, _) =>
+                (await new CreateOrganisation(code, "Chi bộ ma trận", "Chi bộ ma trận", OrganisationKind.PartyCell, OrganisationLevel.Commune, ward,
+                    new DateOnly(2025, 7, 1)).HandleAsync(db, default)).Id.ToString());
+        }
+
+        public Task<Guid> IdAsync(string code) => app.UnitIdAsync(code);
+        public string AntiforgeryToken { get; set; } = "";
+
+        public FormUrlEncodedContent Form(Dictionary<string, string> fields)
+        {
+            fields["__RequestVerificationToken"] = AntiforgeryToken;
+            return new FormUrlEncodedContent(fields);
+        }
+    }
+
+    private static readonly HttpMethod Get = HttpMethod.Get, Post = HttpMethod.Post, Put = HttpMethod.Put;
+
+    private static Func<Context, Task<(string, HttpContent?)>> Url(string url) => _ => Task.FromResult<(string, HttpContent?)>((url, null));
+
+    public static IReadOnlyList<Case> Cases() =>
+    [
+        new("GET /health", Get, Url("/health"), Need.Anonymous, HttpStatusCode.OK, false),
+        new("PAGE /Account/SignIn", Get, Url("/Account/SignIn"), Need.Anonymous, HttpStatusCode.OK, false),
+        new("PAGE /Account/SignInTwoFactor", Get, Url("/Account/SignInTwoFactor"), Need.Anonymous, HttpStatusCode.Redirect, false),
+        new("PAGE /Errors/Index", Get, Url("/Errors/Index?code=404"), Need.Anonymous, HttpStatusCode.NotFound, false),
+        new("POST /culture", Post, c => Task.FromResult<(string, HttpContent?)>(("/culture", c.Form(new() { ["culture"] = "vi-VN", ["returnUrl"] = "/" }))), Need.Anonymous, HttpStatusCode.Redirect, false),
+        new("PAGE /Index", Get, Url("/"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Account/Profile", Get, Url("/Account/Profile"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Account/SignOut", Get, Url("/Account/SignOut"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Account/AccessDenied", Get, Url("/Account/AccessDenied"), Need.SignedIn, HttpStatusCode.Forbidden, false),
+        new("PAGE /People/Index", Get, Url("/People"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /People/Create", Get, Url("/People/Create"), Need.ManageAny, HttpStatusCode.OK, false),
+        new("PAGE /Organisations/Index", Get, async c => ($"/Organisations?id={await c.IdAsync(Target)}", null), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Organisations/Create", Get, async c => ($"/Organisations/Create?parentId={await c.IdAsync(Target)}", null), Need.ManageTarget, HttpStatusCode.OK, false),
+        new("PAGE /Organisations/Edit", Get, async c => ($"/Organisations/Edit/{await c.IdAsync(Target)}", null), Need.ManageTarget, HttpStatusCode.OK, false),
+        new("PAGE /Organisations/Move", Get, async c => ($"/Organisations/Move/{await c.IdAsync(Target)}", null), Need.ManageTarget, HttpStatusCode.OK, false),
+        new("PAGE /Organisations/Merge", Get, async c => ($"/Organisations/Merge/{await c.IdAsync(Target)}", null), Need.ManageTarget, HttpStatusCode.OK, false),
+        new("PAGE /Organisations/Dissolve", Get, async c => ($"/Organisations/Dissolve/{await c.IdAsync(Target)}", null), Need.ManageTarget, HttpStatusCode.OK, false),
+        new("PAGE /Organisations/Edit", Post, async c =>
+        {
+            var id = await c.FreshUnitAsync();
+            return ($"/Organisations/Edit/{id}", c.Form(new() { ["Input.Code"] = "E-" + Guid.NewGuid().ToString("N")[..8], ["Input.ShortName"] = "Chi bộ sửa", ["Input.Kind"] = "PartyCell", ["Input.Level"] = "Commune", ["Input.ValidFrom"] = "2025-07-01" }));
+        }, Need.ManageTarget, HttpStatusCode.Redirect, false),
+        new("PAGE /Organisations/Dissolve", Post, async c => ($"/Organisations/Dissolve/{await c.FreshUnitAsync()}", c.Form(new() { ["Input.On"] = "2026-01-01", ["Input.Reason"] = "Giải thể" })), Need.ManageTarget, HttpStatusCode.Redirect, false),
+        new("PAGE /Organisations/Move", Post, async c => ($"/Organisations/Move/{await c.FreshUnitAsync()}", c.Form(new() { ["ParentCode"] = Target })), Need.ManageTarget, HttpStatusCode.Redirect, false),
+        new("PAGE /Organisations/Merge", Post, async c => ($"/Organisations/Merge/{await c.FreshUnitAsync()}", c.Form(new() { ["Input.IntoCode"] = Target, ["Input.On"] = "2026-01-01", ["Input.Reason"] = "Sáp nhập" })), Need.ManageTarget, HttpStatusCode.Redirect, false),
+        new("PAGE /Admin/Index", Get, Url("/Admin"), Need.ManageUsers, HttpStatusCode.OK, false),
+        new("PAGE /Audit/Index", Get, Url("/Audit"), Need.ReadAudit, HttpStatusCode.OK, false),
+        new("GET /openapi/{documentName}.json", Get, Url("/openapi/v1.json"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api-docs/{documentName?}", Get, Url("/api-docs/"), Need.SignedIn, HttpStatusCode.OK, false),
+        // The reference page's own scripts are public library code, like site.css: served to anyone, from the app itself.
+        new("GET /api-docs/scalar.js", Get, Url("/api-docs/scalar.js"), Need.Anonymous, HttpStatusCode.OK, false),
+        new("GET /api-docs/scalar.aspnetcore.js", Get, Url("/api-docs/scalar.aspnetcore.js"), Need.Anonymous, HttpStatusCode.OK, false),
+        new("GET /api-docs/favicon.svg", Get, Url("/api-docs/favicon.svg"), Need.Anonymous, HttpStatusCode.OK, false),
+        new("GET /api/organisations/", Get, Url("/api/organisations"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/organisations/{id:guid}", Get, async c => ($"/api/organisations/{await c.IdAsync(Target)}", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("POST /api/organisations/", Post, async c => ("/api/organisations", JsonContent.Create(new
+        {
+            code = "N-" + Guid.NewGuid().ToString("N")[..10], name = "Chi bộ mới", kind = "partyCell", level = "commune", parentId = await c.IdAsync(Target), validFrom = "2025-07-01",
+        })), Need.ManageTarget, HttpStatusCode.Created, true),
+        new("PUT /api/organisations/{id:guid}", Put, async c => ($"/api/organisations/{await c.FreshUnitAsync()}", JsonContent.Create(new
+        {
+            code = "U-" + Guid.NewGuid().ToString("N")[..10], name = "Chi bộ đổi tên", kind = "partyCell", level = "commune", validFrom = "2025-07-01",
+        })), Need.ManageTarget, HttpStatusCode.OK, true),
+        new("POST /api/organisations/{id:guid}/move", Post, async c => ($"/api/organisations/{await c.FreshUnitAsync()}/move", JsonContent.Create(new { parentId = await c.IdAsync(Target) })), Need.ManageTarget, HttpStatusCode.OK, true),
+        new("POST /api/organisations/{id:guid}/dissolve", Post, async c => ($"/api/organisations/{await c.FreshUnitAsync()}/dissolve", JsonContent.Create(new { on = "2026-01-01", reason = "Giải thể" })), Need.ManageTarget, HttpStatusCode.OK, true),
+        new("POST /api/organisations/{id:guid}/merge", Post, async c => ($"/api/organisations/{await c.FreshUnitAsync()}/merge", JsonContent.Create(new { intoId = await c.IdAsync(Target), on = "2026-01-01", reason = "Sáp nhập" })), Need.ManageTarget, HttpStatusCode.OK, true),
+    ];
+
+    private static HttpStatusCode Expected(Case c, ScopeRole? role, Position position)
+    {
+        if (role is null) // anonymous
+            return c.Need == Need.Anonymous ? c.Success : c.Api ? HttpStatusCode.Unauthorized : HttpStatusCode.Redirect;
+        var r = role.Value;
+        return c.Need switch
+        {
+            Need.Anonymous or Need.SignedIn => c.Success,
+            Need.SeeTarget => position == Position.Sibling ? HttpStatusCode.NotFound : c.Success,
+            Need.ManageTarget => position == Position.Sibling ? HttpStatusCode.NotFound
+                : r.Allows(Permission.ManageOrganisations) ? c.Success : HttpStatusCode.Forbidden,
+            Need.ManageAny => r.Allows(Permission.ManageOrganisations) ? c.Success : HttpStatusCode.Forbidden,
+            Need.ManageUsers => r.Allows(Permission.ManageUsers) ? c.Success : HttpStatusCode.Forbidden,
+            Need.ReadAudit => r is ScopeRole.Admin or ScopeRole.Inspector ? c.Success : HttpStatusCode.Forbidden,
+            _ => throw new InvalidOperationException(),
+        };
+    }
+
+    [Fact]
+    public void EveryEndpoint_HasARule()
+    {
+        var sources = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
+        var keys = new HashSet<string>();
+        foreach (var endpoint in sources.SelectMany(s => s.Endpoints))
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+                keys.Add("PAGE " + page.ViewEnginePath);
+            else if (endpoint is RouteEndpoint route)
+            {
+                var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"];
+                foreach (var m in methods) keys.Add($"{m} /{route.RoutePattern.RawText?.TrimStart('/')}");
+            }
+        }
+        var covered = Cases().Select(c => c.Endpoint).ToHashSet();
+        var missing = keys.Where(k => !covered.Contains(k)).Order().ToList();
+        Assert.True(missing.Count == 0, "Endpoints without an authorisation rule: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task EveryCase_AnswersWhatTheRulesSay()
+    {
+        var context = new Context(app);
+        var roles = Enum.GetValues<ScopeRole>();
+        var callers = new List<(ScopeRole? Role, Position Position, HttpClient Pages, HttpClient Api)>();
+        var anonymous = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        callers.Add((null, Position.Inside, anonymous, app.CreateClient(new() { AllowAutoRedirect = false })));
+        foreach (var role in roles)
+            foreach (var position in Enum.GetValues<Position>())
+            {
+                var unit = position switch { Position.Inside => Ward, Position.Sibling => Sibling, _ => Above };
+                var user = await app.CreateUserAsync(role, unit);
+                var api = app.CreateClient(new() { AllowAutoRedirect = false });
+                api.DefaultRequestHeaders.Authorization = new("Bearer", await app.CreateTokenAsync(user));
+                callers.Add((role, position, await app.SignedInClientAsync(user), api));
+            }
+
+        var failures = new List<string>();
+        var checkedCases = 0;
+        foreach (var c in Cases())
+            foreach (var (role, position, pages, api) in callers)
+            {
+                var client = c.Api ? api : pages;
+                // Forms need the caller's antiforgery token; any page's token is valid for every form of that user.
+                var home = await pages.GetAsync(role is null ? "/Account/SignIn" : "/");
+                context.AntiforgeryToken = Regex.Match(await home.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+                var (url, body) = await c.Build(context);
+                var response = await client.SendAsync(new HttpRequestMessage(c.Method, url) { Content = body });
+                var expected = Expected(c, role, position);
+                checkedCases++;
+                if (response.StatusCode != expected)
+                    failures.Add($"{c.Method} {url} as {role?.ToString() ?? "anonymous"} ({position}): {(int)response.StatusCode}, expected {(int)expected}");
+            }
+        output.WriteLine($"authorisation matrix: {checkedCases} cases over {Cases().Count} requests and {callers.Count} callers");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task List_ShowsTheTargetOnlyToThoseWhoseScopeHoldsIt()
+    {
+        var target = await app.UnitIdAsync(Target);
+        foreach (var (unit, visible) in new[] { (Ward, true), (Above, true), (Sibling, false) })
+        {
+            var client = await app.ApiClientAsync(ScopeRole.Reporter, unit);
+            var json = await client.GetStringAsync("/api/organisations");
+            Assert.Equal(visible, json.Contains(target.ToString()));
+        }
+    }
+}
