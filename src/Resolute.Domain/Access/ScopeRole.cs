@@ -24,6 +24,7 @@ public enum Permission
     Read = 1,
     ManageOrganisations = 2,
     ManageUsers = 3,
+    RegisterDocuments = 4,
 }
 
 public static class ScopeRoles
@@ -33,6 +34,7 @@ public static class ScopeRoles
         Permission.Read => true,
         Permission.ManageOrganisations => role is ScopeRole.Admin or ScopeRole.Office,
         Permission.ManageUsers => role is ScopeRole.Admin,
+        Permission.RegisterDocuments => role is ScopeRole.Admin or ScopeRole.Office,
         _ => false,
     };
 

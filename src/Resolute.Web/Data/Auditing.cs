@@ -75,6 +75,7 @@ internal static class Auditing
         Position p => p.OrganisationId,
         Term t => t.OrganisationId,
         RoleGrant g => g.OrganisationId,
+        Resolute.Domain.Documents.Document d => d.IssuerId,
         _ => null,
     };
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Audit;
+using Resolute.Domain.Documents;
 using Resolute.Domain.Organisations;
 using Resolute.Domain.People;
 using Resolute.Web.Infrastructure.Access;
@@ -23,6 +24,10 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     private readonly List<Auditing.Pending> _events = [];
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
+    public DbSet<NeedToKnow> NeedToKnow => Set<NeedToKnow>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationClosure> OrganisationClosures => Set<OrganisationClosure>();
     public DbSet<Term> Terms => Set<Term>();
@@ -107,6 +112,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     // Read by the query filters below; EF Core evaluates them per query against this instance.
     private bool ScopeUnrestricted => Scope.Unrestricted;
     private Guid[] ScopeRoots => Scope.Roots;
+    private Guid? ScopeUserId => Scope.UserId;
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -182,6 +188,63 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.HasOne<User>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Organisation>().WithMany().HasForeignKey(g => g.OrganisationId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(g => new { g.UserId, g.Role, g.OrganisationId }).IsUnique();
+        });
+
+        b.Entity<DocumentType>(e =>
+        {
+            e.ToTable("document_types");
+            e.Property(t => t.System).HasConversion<string>().HasMaxLength(10);
+            e.Property(t => t.Abbreviation).HasMaxLength(10);
+            e.Property(t => t.Name).HasMaxLength(80);
+            e.HasIndex(t => new { t.System, t.Abbreviation, t.Name }).IsUnique();
+        });
+
+        b.Entity<Document>(e =>
+        {
+            e.ToTable("documents");
+            e.Property(d => d.System).HasConversion<string>().HasMaxLength(10);
+            e.Property(d => d.Number).HasMaxLength(20);
+            e.Property(d => d.Symbol).HasMaxLength(60);
+            e.Property(d => d.Signer).HasMaxLength(120);
+            e.Property(d => d.Summary).HasMaxLength(Document.SummaryMaxLength);
+            e.Property(d => d.Holder).HasMaxLength(200);
+            e.Property(d => d.IdentityKey).HasMaxLength(200);
+            e.Property(d => d.SearchText).HasMaxLength(1200);
+            e.Property(d => d.Secrecy).HasConversion<string>().HasMaxLength(15);
+            e.Property(d => d.Urgency).HasConversion<string>().HasMaxLength(15);
+            e.Property(d => d.Status).HasConversion<string>().HasMaxLength(15);
+            e.Property(d => d.IssuerLevel).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(d => d.IdentityKey).IsUnique();
+            e.HasIndex(d => d.Symbol);
+            e.HasIndex(d => new { d.IssuerId, d.IssuedOn });
+            e.HasOne<DocumentType>().WithMany().HasForeignKey(d => d.TypeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(d => d.IssuerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Term>().WithMany().HasForeignKey(d => d.TermId).OnDelete(DeleteBehavior.Restrict);
+            // Visible: documents issued in the caller's subtrees, by units above them (addressed down to them), or by
+            // Central bodies; a secret item only to the users on its need-to-know list (RULES.md §5).
+            e.HasQueryFilter(d => ScopeUnrestricted
+                || ((d.Secrecy == Secrecy.None || NeedToKnow.Any(n => n.DocumentId == d.Id && n.UserId == ScopeUserId))
+                    && (d.IssuerLevel == OrganisationLevel.Central
+                        || OrganisationClosures.Any(c => c.DescendantId == d.IssuerId && ScopeRoots.Contains(c.AncestorId))
+                        || OrganisationClosures.Any(c => c.AncestorId == d.IssuerId && ScopeRoots.Contains(c.DescendantId)))));
+        });
+
+        b.Entity<DocumentRelation>(e =>
+        {
+            e.ToTable("document_relations");
+            e.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+            e.HasIndex(r => new { r.FromId, r.ToId, r.Kind }).IsUnique();
+            e.HasIndex(r => r.ToId);
+            e.HasOne<Document>().WithMany().HasForeignKey(r => r.FromId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Document>().WithMany().HasForeignKey(r => r.ToId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<NeedToKnow>(e =>
+        {
+            e.ToTable("need_to_know");
+            e.HasKey(n => new { n.DocumentId, n.UserId });
+            e.HasOne<Document>().WithMany().HasForeignKey(n => n.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         b.Entity<AuditEntry>(e =>
