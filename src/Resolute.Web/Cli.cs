@@ -30,10 +30,12 @@ public static class Cli
             {
                 case "migrate":
                     await Database.MigrateAsync(db);
+                    await Features.Documents.DocumentRules.EnsureTypesAsync(db);
                     Console.WriteLine("Database is up to date.");
                     return 0;
                 case "seed-demo":
                     await Database.MigrateAsync(db);
+                    await Features.Documents.DocumentRules.EnsureTypesAsync(db);
                     await DemoSeeder.SeedIfEmptyAsync(sp, app.Logger);
                     return 0;
                 case "create-user":

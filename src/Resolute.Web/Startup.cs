@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Demo;
+using Resolute.Web.Features.Documents;
 using Resolute.Web.Features.Health;
 using Resolute.Web.Features.Organisations;
 using Resolute.Web.Infrastructure;
@@ -159,6 +160,7 @@ public static class Startup
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("Resolute API").DisableDefaultFonts()).RequireAuthorization();
         var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ApiErrorFilter>();
         api.MapOrganisationsApi();
+        api.MapDocumentsApi();
         app.MapRazorPages();
         app.MapCultureSwitch();
     }
@@ -169,6 +171,7 @@ public static class Startup
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ResoluteDbContext>();
         await Database.MigrateAsync(db);
+        await DocumentRules.EnsureTypesAsync(db);
         var demo = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value;
         if (demo.Enabled)
         {

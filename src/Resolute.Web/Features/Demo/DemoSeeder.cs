@@ -70,6 +70,8 @@ public static class DemoSeeder
             }
         }
         db.ChangeTracker.Clear();
+        await DemoDocuments.SeedAsync(db, ct);
+        db.ChangeTracker.Clear();
 
         var password = options.Password is { Length: > 0 } p ? p : RandomPassword();
         await CreateAccountsAsync(sp, db, password);
@@ -101,6 +103,10 @@ public static class DemoSeeder
             // The system administrator also administers the Central bodies kept as outside issuers.
             if (role == ScopeRole.Admin)
                 db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = role, OrganisationId = units[CentralCode] });
+            // The city's leader is cleared for its secret register entries; everyone else only sees them counted.
+            if (name == "lanhdao")
+                foreach (var secret in await db.Documents.IgnoreQueryFilters().Where(d => d.Secrecy != Resolute.Domain.Documents.Secrecy.None).Select(d => d.Id).ToListAsync())
+                    db.NeedToKnow.Add(new Resolute.Domain.Documents.NeedToKnow(secret, user.Id));
         }
         await db.SaveChangesAsync();
     }

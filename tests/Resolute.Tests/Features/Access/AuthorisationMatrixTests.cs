@@ -24,7 +24,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
     private const string Target = "P-NGHIADO-UBND";
 
     /// <summary>What an endpoint requires.</summary>
-    public enum Need { Anonymous, SignedIn, SeeTarget, ManageTarget, ManageUsers, ReadAudit, ManageAny }
+    public enum Need { Anonymous, SignedIn, SeeTarget, ManageTarget, ManageUsers, ReadAudit, ManageAny, RegisterForTarget }
 
     public enum Position { Inside, Sibling, Above }
 
@@ -43,6 +43,27 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         }
 
         public Task<Guid> IdAsync(string code) => app.UnitIdAsync(code);
+
+        /// <summary>A state document issued by the target unit (no term needed), registered by the system.</summary>
+        public async Task<string> FreshDocumentAsync()
+        {
+            var issuer = await app.UnitIdAsync(Target);
+            return await app.WithDbAsync(async (db, _) =>
+            {
+                var type = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.DocumentTypes,
+                    t => t.System == Resolute.Domain.Documents.DocumentSystem.State && t.Abbreviation == "QĐ");
+                var n = Interlocked.Increment(ref _number).ToString();
+                var d = new Resolute.Domain.Documents.Document(type.System, type, n, $"{n}/QĐ-UBND", issuer, OrganisationLevel.Commune, null,
+                    new DateOnly(2025, 8, 1), null, "Quyết định kiểm thử", Resolute.Domain.Documents.Secrecy.None, Resolute.Domain.Documents.Urgency.Normal, null, null);
+                db.Documents.Add(d);
+                await db.SaveChangesAsync();
+                return d.Id.ToString();
+            });
+        }
+
+        public Task<Guid> StateTypeAsync(string abbr) => app.WithDbAsync((db, _) =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.DocumentTypes, t => t.System == Resolute.Domain.Documents.DocumentSystem.State && t.Abbreviation == abbr), t => t.Id)));
         public string AntiforgeryToken { get; set; } = "";
 
         public FormUrlEncodedContent Form(Dictionary<string, string> fields)
@@ -51,6 +72,8 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             return new FormUrlEncodedContent(fields);
         }
     }
+
+    private static int _number = 10_000;
 
     private static readonly HttpMethod Get = HttpMethod.Get, Post = HttpMethod.Post, Put = HttpMethod.Put;
 
@@ -91,6 +114,24 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("GET /api-docs/scalar.js", Get, Url("/api-docs/scalar.js"), Need.Anonymous, HttpStatusCode.OK, false),
         new("GET /api-docs/scalar.aspnetcore.js", Get, Url("/api-docs/scalar.aspnetcore.js"), Need.Anonymous, HttpStatusCode.OK, false),
         new("GET /api-docs/favicon.svg", Get, Url("/api-docs/favicon.svg"), Need.Anonymous, HttpStatusCode.OK, false),
+        new("PAGE /Documents/Index", Get, Url("/Documents?q=nghi%20quyet"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Documents/Extract", Get, Url("/Documents/Extract"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Documents/Create", Get, Url("/Documents/Create"), Need.ManageAny, HttpStatusCode.OK, false),
+        new("PAGE /Documents/Details", Get, async c => ($"/Documents/Details/{await c.FreshDocumentAsync()}", null), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("GET /api/documents/", Get, Url("/api/documents?q=dang"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/document-types", Get, Url("/api/document-types"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("POST /api/references/extract", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/references/extract", (HttpContent?)new StringContent("Nghị quyết số 15-NQ/TW ngày 30/7/2007"))), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/documents/{id:guid}", Get, async c => ($"/api/documents/{await c.FreshDocumentAsync()}", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("POST /api/documents/", Post, async c =>
+        {
+            var n = Interlocked.Increment(ref _number);
+            return ("/api/documents", JsonContent.Create(new { symbol = $"{n}/KH-UBND", typeId = await c.StateTypeAsync("KH"), issuerCode = Target, issuedOn = "2025-09-01", summary = "Kế hoạch kiểm thử" }));
+        }, Need.RegisterForTarget, HttpStatusCode.Created, true),
+        new("POST /api/documents/{id:guid}/relations", Post, async c =>
+        {
+            var from = await c.FreshDocumentAsync();
+            return ($"/api/documents/{from}/relations", JsonContent.Create(new { toId = await c.FreshDocumentAsync(), kind = "implements" }));
+        }, Need.ManageTarget, HttpStatusCode.Created, true),
         new("GET /api/organisations/", Get, Url("/api/organisations"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/organisations/{id:guid}", Get, async c => ($"/api/organisations/{await c.IdAsync(Target)}", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("POST /api/organisations/", Post, async c => ("/api/organisations", JsonContent.Create(new
@@ -120,6 +161,10 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             Need.ManageAny => r.Allows(Permission.ManageOrganisations) ? c.Success : HttpStatusCode.Forbidden,
             Need.ManageUsers => r.Allows(Permission.ManageUsers) ? c.Success : HttpStatusCode.Forbidden,
             Need.ReadAudit => r is ScopeRole.Admin or ScopeRole.Inspector ? c.Success : HttpStatusCode.Forbidden,
+            // Registering is refused outright to roles that may not register; for a sibling the issuer is "not found
+            // in your scope", a form error that names nothing the caller cannot see.
+            Need.RegisterForTarget => !r.Allows(Permission.RegisterDocuments) ? HttpStatusCode.Forbidden
+                : position == Position.Sibling ? HttpStatusCode.BadRequest : c.Success,
             _ => throw new InvalidOperationException(),
         };
     }

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Resolute.Domain.Documents;
+using Resolute.Domain.Organisations;
+using Resolute.Domain.Text;
+using Resolute.Web.Data;
+
+namespace Resolute.Web.Features.Documents;
+
+/// <summary>The register as users read it: filtered by scope (query filter), searched, paged; shared by the page and the API.</summary>
+public static class DocumentQueries
+{
+    public sealed record Filter(string? Q, DocumentSystem? System, Guid? TypeId, Guid? IssuerId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 25);
+
+    public sealed record Row(Guid Id, string Symbol, DocumentSystem System, string TypeName, Guid IssuerId, string IssuerName, DateOnly IssuedOn,
+        string? Summary, Secrecy Secrecy, Urgency Urgency, DocumentStatus Status);
+
+    public sealed record Result(int Total, int Page, int PageSize, List<Row> Items, int HiddenSecret);
+
+    public static async Task<Result> SearchAsync(ResoluteDbContext db, Filter f, CancellationToken ct)
+    {
+        var q = db.Documents.AsNoTracking();
+        string? exact = null;
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            exact = VietnameseText.Normalize(f.Q.Trim());
+            var folded = VietnameseText.Fold(exact);
+            q = q.Where(d => d.SearchText.Contains(folded));
+        }
+        if (f.System is { } s) q = q.Where(d => d.System == s);
+        if (f.TypeId is { } t) q = q.Where(d => d.TypeId == t);
+        if (f.IssuerId is { } i) q = q.Where(d => d.IssuerId == i);
+        if (f.From is { } from) q = q.Where(d => d.IssuedOn >= from);
+        if (f.To is { } to) q = q.Where(d => d.IssuedOn <= to);
+
+        var total = await q.CountAsync(ct);
+        var page = Math.Max(1, f.Page);
+        var size = Math.Clamp(f.PageSize, 1, 200);
+        // The document whose number and symbol is the query comes first, then matches with the exact diacritics
+        // (đường before dương), then the newest.
+        var ordered = exact is null
+            ? q.OrderByDescending(d => d.IssuedOn).ThenBy(d => d.Id)
+            : q.OrderByDescending(d => d.Symbol == exact)
+                .ThenByDescending(d => d.Symbol.Contains(exact) || (d.Summary != null && d.Summary.Contains(exact)))
+                .ThenByDescending(d => d.IssuedOn).ThenBy(d => d.Id);
+        var docs = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        var typeIds = docs.Select(d => d.TypeId).Distinct().ToArray();
+        var issuerIds = docs.Select(d => d.IssuerId).Distinct().ToArray();
+        var types = await db.DocumentTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        // Issuers above the caller are outside their unit scope but are named on the documents they sent down.
+        var issuers = await db.Organisations.IgnoreQueryFilters().AsNoTracking().Where(o => issuerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
+        var items = docs.Select(d => new Row(d.Id, d.Symbol, d.System, types[d.TypeId], d.IssuerId, issuers[d.IssuerId], d.IssuedOn, d.Summary,
+            d.Secrecy, d.Urgency, d.Status)).ToList();
+        return new Result(total, page, size, items, await HiddenSecretCountAsync(db, ct));
+    }
+
+    /// <summary>
+    /// Secret items in the caller's scope that they are not cleared to see: counted, never shown (RULES.md §5).
+    /// Mirrors the scope part of the documents query filter, without its need-to-know part.
+    /// </summary>
+    public static async Task<int> HiddenSecretCountAsync(ResoluteDbContext db, CancellationToken ct)
+    {
+        if (db.Scope.Unrestricted) return 0;
+        var roots = db.Scope.Roots;
+        var me = db.Scope.UserId;
+        return await db.Documents.IgnoreQueryFilters().CountAsync(d => d.Secrecy != Secrecy.None
+            && !db.NeedToKnow.Any(n => n.DocumentId == d.Id && n.UserId == me)
+            && (d.IssuerLevel == OrganisationLevel.Central
+                || db.OrganisationClosures.Any(c => c.DescendantId == d.IssuerId && roots.Contains(c.AncestorId))
+                || db.OrganisationClosures.Any(c => c.AncestorId == d.IssuerId && roots.Contains(c.DescendantId))), ct);
+    }
+
+    /// <summary>Registered documents a reference may point at: same symbol, and the same date when the text gives one.</summary>
+    public static async Task<Guid?> MatchAsync(ResoluteDbContext db, DocumentReference r, CancellationToken ct)
+    {
+        var candidates = await db.Documents.AsNoTracking().Where(d => d.Symbol == r.Symbol)
+            .Select(d => new { d.Id, d.IssuedOn }).ToListAsync(ct);
+        if (r.Date is { } date) candidates = candidates.Where(c => c.IssuedOn == date).ToList();
+        else if (r.Year is { } year) candidates = candidates.Where(c => c.IssuedOn.Year == year).ToList();
+        return candidates.Count == 1 ? candidates[0].Id : null;
+    }
+}

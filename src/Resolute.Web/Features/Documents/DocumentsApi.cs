@@ -1,0 +1,112 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Resolute.Domain.Documents;
+using Resolute.Web.Data;
+
+namespace Resolute.Web.Features.Documents;
+
+public static class DocumentsApi
+{
+    public sealed record DocumentBody(
+        [property: Required(ErrorMessage = "Số, ký hiệu không được để trống.")] string? Symbol,
+        [property: Required(ErrorMessage = "Cần chọn loại văn bản.")] Guid? TypeId,
+        Guid? IssuerId,
+        string? IssuerCode,
+        [property: Required(ErrorMessage = "Cần nhập ngày ban hành.")] DateOnly? IssuedOn,
+        [property: StringLength(120, ErrorMessage = "Người ký không được dài quá {1} ký tự.")] string? Signer,
+        [property: StringLength(Document.SummaryMaxLength, ErrorMessage = "Trích yếu không được dài quá {1} ký tự.")] string? Summary,
+        Secrecy? Secrecy, Urgency? Urgency, string? FullText,
+        [property: StringLength(200, ErrorMessage = "Nơi lưu giữ không được dài quá {1} ký tự.")] string? Holder,
+        string[]? NeedToKnow);
+
+    public sealed record RelationBody([property: Required(ErrorMessage = "Cần chọn văn bản cần liên kết.")] Guid? ToId,
+        [property: Required(ErrorMessage = "Cần chọn loại liên kết.")] RelationKind? Kind);
+
+    public sealed record TypeDto(Guid Id, DocumentSystem System, string Abbreviation, string Name, DateOnly ValidFrom, DateOnly? ValidTo);
+
+    public sealed record RelationDto(Guid Id, RelationKind Kind, Guid DocumentId, string Symbol, DateOnly IssuedOn);
+
+    public sealed record DocumentDto(Guid Id, string Symbol, DocumentSystem System, Guid TypeId, string TypeName, Guid IssuerId, string IssuerName,
+        DateOnly IssuedOn, string? Signer, string? Summary, Secrecy Secrecy, Urgency Urgency, DocumentStatus Status, string? FullText, string? Holder,
+        List<RelationDto> Implements, List<RelationDto> ImplementedBy);
+
+    public sealed record ReferenceDto(string Raw, int Start, int Length, string System, string? Type, string? Abbr, string Number,
+        string Symbol, string Issuer, int? Year, string? Date, Guid? DocumentId);
+
+    public const int ExtractMaxChars = 1_000_000;
+
+    public static void MapDocumentsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/documents").WithTags("Documents");
+        g.MapGet("", List).WithSummary("The register, searched without diacritics (exact-diacritic matches first), filtered, paged.");
+        g.MapGet("/{id:guid}", Get);
+        g.MapPost("", Create);
+        g.MapPost("/{id:guid}/relations", Link);
+        api.MapGet("/document-types", Types).WithTags("Documents");
+        api.MapPost("/references/extract", Extract).WithTags("Documents")
+            .WithSummary("Finds document numbers and symbols in plain text (the request body), in order, with offsets and dates.")
+            .Accepts<string>("text/plain");
+    }
+
+    private static async Task<Ok<DocumentQueries.Result>> List(ResoluteDbContext db, string? q, DocumentSystem? system, Guid? type, Guid? issuer,
+        DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await DocumentQueries.SearchAsync(db, new(q, system, type, issuer, from, to, page ?? 1, pageSize ?? 25), ct));
+
+    public static async Task<DocumentDto?> LoadAsync(ResoluteDbContext db, Guid id, CancellationToken ct)
+    {
+        var d = await db.Documents.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null) return null;
+        var type = await db.DocumentTypes.AsNoTracking().FirstAsync(t => t.Id == d.TypeId, ct);
+        var issuer = await db.Organisations.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == d.IssuerId, ct);
+        // Relations only to documents the caller may see (the join passes through the documents filter).
+        var up = await (from r in db.DocumentRelations.AsNoTracking()
+                        join other in db.Documents on r.ToId equals other.Id
+                        where r.FromId == id
+                        select new RelationDto(r.Id, r.Kind, other.Id, other.Symbol, other.IssuedOn)).ToListAsync(ct);
+        var down = await (from r in db.DocumentRelations.AsNoTracking()
+                          join other in db.Documents on r.FromId equals other.Id
+                          where r.ToId == id
+                          orderby other.IssuedOn
+                          select new RelationDto(r.Id, r.Kind, other.Id, other.Symbol, other.IssuedOn)).ToListAsync(ct);
+        return new DocumentDto(d.Id, d.Symbol, d.System, d.TypeId, type.Name, d.IssuerId, issuer.ShortName, d.IssuedOn, d.Signer, d.Summary,
+            d.Secrecy, d.Urgency, d.Status, d.FullText, d.Holder, up, down);
+    }
+
+    private static async Task<Results<Ok<DocumentDto>, NotFound>> Get(Guid id, ResoluteDbContext db, CancellationToken ct) =>
+        await LoadAsync(db, id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
+
+    private static async Task<Created<DocumentDto>> Create(DocumentBody body, ResoluteDbContext db, UserManager<User> users, CancellationToken ct)
+    {
+        var doc = await new RegisterDocument(body.Symbol!, body.TypeId!.Value, body.IssuerId, body.IssuerCode, body.IssuedOn!.Value, body.Signer,
+            body.Summary, body.Secrecy ?? Secrecy.None, body.Urgency ?? Urgency.Normal, body.FullText, body.Holder, body.NeedToKnow).HandleAsync(db, users, ct);
+        return TypedResults.Created($"/api/documents/{doc.Id}", (await LoadAsync(db, doc.Id, ct))!);
+    }
+
+    private static async Task<Created<RelationDto>> Link(Guid id, RelationBody body, ResoluteDbContext db, CancellationToken ct)
+    {
+        var r = await new LinkDocuments(id, body.ToId!.Value, body.Kind!.Value).HandleAsync(db, ct);
+        var to = await db.Documents.AsNoTracking().FirstAsync(d => d.Id == r.ToId, ct);
+        return TypedResults.Created($"/api/documents/{id}", new RelationDto(r.Id, r.Kind, to.Id, to.Symbol, to.IssuedOn));
+    }
+
+    private static async Task<Ok<List<TypeDto>>> Types(ResoluteDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.DocumentTypes.AsNoTracking().OrderBy(t => t.SortOrder)
+            .Select(t => new TypeDto(t.Id, t.System, t.Abbreviation, t.Name, t.ValidFrom, t.ValidTo)).ToListAsync(ct));
+
+    private static async Task<Results<Ok<List<ReferenceDto>>, ProblemHttpResult>> Extract(HttpRequest request, ResoluteDbContext db, CancellationToken ct)
+    {
+        using var reader = new StreamReader(request.Body);
+        var buffer = new char[ExtractMaxChars + 1];
+        var read = await reader.ReadBlockAsync(buffer, ct);
+        if (read > ExtractMaxChars)
+            return TypedResults.Problem(title: $"Văn bản gửi lên dài quá {ExtractMaxChars:N0} ký tự.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        var text = new string(buffer, 0, read);
+        var list = new List<ReferenceDto>();
+        foreach (var r in ReferenceParser.Find(text))
+            list.Add(new ReferenceDto(r.Raw, r.Start, r.Length, r.System == DocumentSystem.Party ? "party" : "state", r.TypeWord,
+                r.Abbreviation, r.Number, r.Symbol, r.Issuer, r.Year, r.Date?.ToString("yyyy-MM-dd"), await DocumentQueries.MatchAsync(db, r, ct)));
+        return TypedResults.Ok(list);
+    }
+}
