@@ -44,6 +44,7 @@ public static class DocumentsApi
         g.MapGet("/{id:guid}", Get);
         g.MapPost("", Create);
         g.MapPost("/{id:guid}/relations", Link);
+        g.MapGet("/{id:guid}/lineage", GetLineage).WithSummary("Documents issued to carry this one out, level by level, with counts by type, issuer level and year.");
         api.MapGet("/document-types", Types).WithTags("Documents");
         api.MapPost("/references/extract", Extract).WithTags("Documents")
             .WithSummary("Finds document numbers and symbols in plain text (the request body), in order, with offsets and dates.")
@@ -90,6 +91,9 @@ public static class DocumentsApi
         var to = await db.Documents.AsNoTracking().FirstAsync(d => d.Id == r.ToId, ct);
         return TypedResults.Created($"/api/documents/{id}", new RelationDto(r.Id, r.Kind, to.Id, to.Symbol, to.IssuedOn));
     }
+
+    private static async Task<Results<Ok<Lineage.Result>, NotFound>> GetLineage(Guid id, ResoluteDbContext db, CancellationToken ct) =>
+        await Lineage.BuildAsync(db, id, ct) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
 
     private static async Task<Ok<List<TypeDto>>> Types(ResoluteDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.DocumentTypes.AsNoTracking().OrderBy(t => t.SortOrder)

@@ -118,6 +118,8 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("PAGE /Documents/Extract", Get, Url("/Documents/Extract"), Need.SignedIn, HttpStatusCode.OK, false),
         new("PAGE /Documents/Create", Get, Url("/Documents/Create"), Need.ManageAny, HttpStatusCode.OK, false),
         new("PAGE /Documents/Details", Get, async c => ($"/Documents/Details/{await c.FreshDocumentAsync()}", null), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Documents/Lineage", Get, async c => ($"/Documents/Lineage/{await c.FreshDocumentAsync()}", null), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("GET /api/documents/{id:guid}/lineage", Get, async c => ($"/api/documents/{await c.FreshDocumentAsync()}/lineage", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/documents/", Get, Url("/api/documents?q=dang"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/document-types", Get, Url("/api/document-types"), Need.SignedIn, HttpStatusCode.OK, true),
         new("POST /api/references/extract", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/references/extract", (HttpContent?)new StringContent("Nghị quyết số 15-NQ/TW ngày 30/7/2007"))), Need.SignedIn, HttpStatusCode.OK, true),

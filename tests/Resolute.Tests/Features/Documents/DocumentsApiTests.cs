@@ -158,3 +158,54 @@ public class DocumentsApiTests(ResoluteFactory app) : IClassFixture<ResoluteFact
         Assert.Contains(up!.ImplementedBy, r => r.DocumentId == doc.Id);
     }
 }
+
+public class LineageTests(ResoluteFactory app) : IClassFixture<ResoluteFactory>
+{
+    private sealed record Count(string Key, int Value);
+    private sealed record Node(Guid Id, Guid? ParentId, int Depth, string Symbol, string IssuerLevel);
+    private sealed record Result(Node Root, List<Node> Descendants, List<Count> ByType, List<Count> ByLevel, List<Count> ByYear);
+    private sealed record Row(Guid Id, string Symbol);
+    private sealed record Page(List<Row> Items);
+
+    private async Task<Guid> ResolutionAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<Page>("/api/documents?q=15-NQ%2FTW"))!.Items.First(r => r.Symbol == "15-NQ/TW").Id;
+
+    [Fact]
+    public async Task Resolution15_HasOverFiveHundredImplementingDocuments_ByLevelAndYear()
+    {
+        var client = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
+        var r = (await client.GetFromJsonAsync<Result>($"/api/documents/{await ResolutionAsync(client)}/lineage"))!;
+        Assert.True(r.Descendants.Count > 500, $"{r.Descendants.Count}");
+        Assert.Contains(r.ByLevel, c => c.Key == "province" || c.Key == "Province");
+        Assert.True(r.ByLevel.Single(c => c.Key.Equals("district", StringComparison.OrdinalIgnoreCase)).Value >= 500);
+        Assert.Contains(r.ByYear, c => c.Key == "2008");
+        Assert.All(r.Descendants, n => Assert.True(n.Depth >= 1));
+    }
+
+    [Fact]
+    public async Task Lineage_OfAWardUser_ShowsOnlyWhatTheyMaySee()
+    {
+        var ward = await app.ApiClientAsync(ScopeRole.Reporter, "P-HOANKIEM");
+        var r = (await ward.GetFromJsonAsync<Result>($"/api/documents/{await ResolutionAsync(ward)}/lineage"))!;
+        // The ward sees the Central resolution and the city's documents sent down, its own plan, and no other ward's.
+        Assert.DoesNotContain(r.Descendants, n => n.IssuerLevel.Equals("district", StringComparison.OrdinalIgnoreCase));
+        Assert.True(r.Descendants.Count(n => n.IssuerLevel.Equals("commune", StringComparison.OrdinalIgnoreCase)) <= 1);
+    }
+
+    [Fact]
+    public async Task Lineage_ExportsToExcel()
+    {
+        var client = await app.SignedInClientAsync("lanhdao");
+        var api = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
+        var id = await ResolutionAsync(api);
+        var response = await client.GetAsync($"/Documents/Lineage/{id}?handler=Excel");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(stream);
+        Assert.Equal(["Văn bản", "Theo loại", "Theo cấp", "Theo năm"], sheets);
+        stream.Position = 0;
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Văn bản").ToList();
+        Assert.True(rows.Count > 500);
+        Assert.Contains(rows, r => (string)((IDictionary<string, object>)r)["Số, ký hiệu"] == "10-CTr/TU");
+    }
+}
