@@ -44,7 +44,7 @@ public sealed class Document
     /// <summary>Who keeps the paper original of a secret item.</summary>
     public string? Holder { get; private set; }
     public string IdentityKey { get; private set; } = "";
-    /// <summary>Folded number, symbol and summary, for diacritic-insensitive matching.</summary>
+    /// <summary>Folded number, symbol, summary and full text: what the full-text index covers on SQLite.</summary>
     public string SearchText { get; private set; } = "";
 
     public bool IsSecret => Secrecy != Secrecy.None;
@@ -90,7 +90,7 @@ public sealed class Document
         IdentityKey = System == DocumentSystem.Party
             ? $"P|{issuerId}|{type.Abbreviation}|{termId}|{Number}"
             : $"S|{issuerId}|{Year}|{Number}";
-        SearchText = VietnameseText.Fold($"{Symbol} {Summary}");
+        SearchText = VietnameseText.Fold($"{Symbol} {Summary} {FullText}");
     }
 
     public void SetStatus(DocumentStatus status) => Status = status;

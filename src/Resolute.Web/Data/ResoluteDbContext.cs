@@ -209,7 +209,6 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.Property(d => d.Summary).HasMaxLength(Document.SummaryMaxLength);
             e.Property(d => d.Holder).HasMaxLength(200);
             e.Property(d => d.IdentityKey).HasMaxLength(200);
-            e.Property(d => d.SearchText).HasMaxLength(1200);
             e.Property(d => d.Secrecy).HasConversion<string>().HasMaxLength(15);
             e.Property(d => d.Urgency).HasConversion<string>().HasMaxLength(15);
             e.Property(d => d.Status).HasConversion<string>().HasMaxLength(15);

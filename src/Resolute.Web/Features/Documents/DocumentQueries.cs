@@ -23,8 +23,8 @@ public static class DocumentQueries
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
             exact = VietnameseText.Normalize(f.Q.Trim());
-            var folded = VietnameseText.Fold(exact);
-            q = q.Where(d => d.SearchText.Contains(folded));
+            q = DocumentSearch.Match(db, exact).AsNoTracking();
+            if (ReferenceParser.Parse(exact) is { } r) exact = r.Symbol;
         }
         if (f.System is { } s) q = q.Where(d => d.System == s);
         if (f.TypeId is { } t) q = q.Where(d => d.TypeId == t);

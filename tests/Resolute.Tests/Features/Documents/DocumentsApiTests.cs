@@ -36,6 +36,44 @@ public class DocumentsApiTests(ResoluteFactory app) : IClassFixture<ResoluteFact
         Assert.Contains(page.Items, r => (r.Summary ?? "").Contains(expected, StringComparison.OrdinalIgnoreCase) || r.IssuerName.Contains(expected));
     }
 
+    [Theory]
+    [InlineData("\"đường* OR (")]
+    [InlineData("NEAR(a b) AND -x")]
+    [InlineData("'; DROP TABLE documents; --")]
+    [InlineData("&|!:*()")]
+    public async Task Search_QuerySyntaxInInput_NeverBreaksTheQuery(string query)
+    {
+        var client = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
+        var response = await client.GetAsync($"/api/documents?q={Uri.EscapeDataString(query)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Search_ASymbolTypedWithTU_FindsTheRegisteredTW()
+    {
+        var client = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
+        var page = await client.GetFromJsonAsync<Page>($"/api/documents?q={Uri.EscapeDataString("15-NQ/TƯ")}");
+        Assert.Equal("15-NQ/TW", page!.Items[0].Symbol);
+    }
+
+    [Fact]
+    public async Task Search_FindsWordsInTheFullText()
+    {
+        var client = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
+        var type = await TypeAsync("State", "TB");
+        (await client.PostAsJsonAsync("/api/documents", new
+        {
+            symbol = $"{N()}/TB-UBND",
+            typeId = type,
+            issuerCode = "UBND-HN",
+            issuedOn = "2025-03-02",
+            summary = "Thông báo kết quả",
+            fullText = "Kết quả kiểm tra công tác chuyển đổi số ở phường Ô Chợ Dừa"
+        })).EnsureSuccessStatusCode();
+        var page = await client.GetFromJsonAsync<Page>($"/api/documents?q={Uri.EscapeDataString("chuyen doi so o cho dua")}");
+        Assert.Contains(page!.Items, r => r.Summary == "Thông báo kết quả");
+    }
+
     [Fact]
     public async Task Search_ExactDiacriticsRankFirst()
     {

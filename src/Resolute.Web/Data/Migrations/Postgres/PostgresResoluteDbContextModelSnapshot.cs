@@ -207,8 +207,7 @@ namespace Resolute.Web.Data.Migrations.Postgres
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(1200)
-                        .HasColumnType("character varying(1200)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Secrecy")
                         .IsRequired()

@@ -196,7 +196,6 @@ namespace Resolute.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("SearchText")
                         .IsRequired()
-                        .HasMaxLength(1200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Secrecy")
