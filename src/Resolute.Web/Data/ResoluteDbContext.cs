@@ -214,6 +214,8 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.Property(d => d.Status).HasConversion<string>().HasMaxLength(15);
             e.Property(d => d.IssuerLevel).HasConversion<string>().HasMaxLength(20);
             e.HasIndex(d => d.IdentityKey).IsUnique();
+            // Secret items are few: the index finds them at once for the "hidden from you" count.
+            e.HasIndex(d => d.Secrecy);
             e.HasIndex(d => d.Symbol);
             e.HasIndex(d => new { d.IssuerId, d.IssuedOn });
             e.HasOne<DocumentType>().WithMany().HasForeignKey(d => d.TypeId).OnDelete(DeleteBehavior.Restrict);

@@ -256,6 +256,8 @@ namespace Resolute.Web.Data.Migrations.Postgres
                     b.HasIndex("IdentityKey")
                         .IsUnique();
 
+                    b.HasIndex("Secrecy");
+
                     b.HasIndex("Symbol");
 
                     b.HasIndex("TermId");

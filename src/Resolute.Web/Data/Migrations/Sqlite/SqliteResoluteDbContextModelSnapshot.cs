@@ -245,6 +245,8 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                     b.HasIndex("IdentityKey")
                         .IsUnique();
 
+                    b.HasIndex("Secrecy");
+
                     b.HasIndex("Symbol");
 
                     b.HasIndex("TermId");
