@@ -26,6 +26,7 @@ public static class Startup
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessScope>();
+        services.AddSingleton<Features.Documents.Attachments.AttachmentStore>();
         services.AddResoluteDatabase();
 
         // Keys live in the database so that every instance behind the load balancer reads the same cookies.

@@ -44,6 +44,8 @@ public sealed class Document
     /// <summary>Who keeps the paper original of a secret item.</summary>
     public string? Holder { get; private set; }
     public string IdentityKey { get; private set; } = "";
+    /// <summary>Text extracted from the attachments, searched with the rest.</summary>
+    public string? AttachmentText { get; private set; }
     /// <summary>Folded number, symbol, summary and full text: what the full-text index covers on SQLite.</summary>
     public string SearchText { get; private set; } = "";
 
@@ -90,10 +92,22 @@ public sealed class Document
         IdentityKey = System == DocumentSystem.Party
             ? $"P|{issuerId}|{type.Abbreviation}|{termId}|{Number}"
             : $"S|{issuerId}|{Year}|{Number}";
-        SearchText = VietnameseText.Fold($"{Symbol} {Summary} {FullText}");
+        Reindex();
     }
 
     public void SetStatus(DocumentStatus status) => Status = status;
+
+    /// <summary>Adds an attachment's extracted text to what the document is found by. Secret items take no attachment.</summary>
+    public void AddAttachmentText(string? text)
+    {
+        if (IsSecret)
+            throw new DomainException("secret-attachment", "Văn bản mật không được đính kèm tệp trên hệ thống nối mạng.", "file");
+        if (string.IsNullOrWhiteSpace(text)) return;
+        AttachmentText = AttachmentText is null ? VietnameseText.Normalize(text) : AttachmentText + "\n" + VietnameseText.Normalize(text);
+        Reindex();
+    }
+
+    private void Reindex() => SearchText = VietnameseText.Fold($"{Symbol} {Summary} {FullText} {AttachmentText}");
 }
 
 /// <summary>A link in the lineage: <see cref="FromId"/> implements (guides, amends…) <see cref="ToId"/>.</summary>

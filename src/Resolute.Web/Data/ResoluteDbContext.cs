@@ -28,6 +28,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
     public DbSet<NeedToKnow> NeedToKnow => Set<NeedToKnow>();
+    public DbSet<Features.Documents.Attachments.Attachment> Attachments => Set<Features.Documents.Attachments.Attachment>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationClosure> OrganisationClosures => Set<OrganisationClosure>();
     public DbSet<Term> Terms => Set<Term>();
@@ -238,6 +239,16 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.HasIndex(r => r.ToId);
             e.HasOne<Document>().WithMany().HasForeignKey(r => r.FromId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Document>().WithMany().HasForeignKey(r => r.ToId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Features.Documents.Attachments.Attachment>(e =>
+        {
+            e.ToTable("attachments");
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.HasIndex(a => a.DocumentId);
+            e.HasOne<Document>().WithMany().HasForeignKey(a => a.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
 
         b.Entity<NeedToKnow>(e =>

@@ -69,6 +69,10 @@ public sealed class ApiErrorFilter : IEndpointFilter
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] },
                 title: "Dữ liệu không hợp lệ.", type: e.Code);
         }
+        catch (Features.Documents.Attachments.AttachmentStore.RejectedException e)
+        {
+            return TypedResults.Problem(title: e.Message, statusCode: e.Status);
+        }
         catch (Exception e) when (e is DomainException or NotFoundException or ForbiddenException)
         {
             var (status, title) = ErrorHandling.Classify(e);

@@ -29,6 +29,7 @@ public class ResoluteFactory : WebApplicationFactory<Program>
     }
 
     public string ConnectionString { get; }
+    public string AttachmentsPath { get; } = Path.Combine(Path.GetTempPath(), "resolute-tests", "files-" + Guid.NewGuid().ToString("N")[..8]);
     public bool SeedDemo { get; }
     /// <summary>Set by a second instance that shares the first one's database and must not drop it.</summary>
     public bool OwnsDatabase { get; init; } = true;
@@ -43,6 +44,8 @@ public class ResoluteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Enabled", SeedDemo ? "true" : "false");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("RateLimits:SignInPerMinute", SignInLimit.ToString());
+        builder.UseSetting("Attachments:Path", AttachmentsPath);
+        builder.UseSetting("Attachments:MaxBytes", (2 * 1024 * 1024).ToString());
     }
 
     public async Task<T> WithDbAsync<T>(Func<ResoluteDbContext, IServiceProvider, Task<T>> work)

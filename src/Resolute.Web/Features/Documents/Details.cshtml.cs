@@ -47,6 +47,29 @@ public sealed class DetailsModel(ResoluteDbContext db) : PageModel
         return RedirectToPage(new { id = Id });
     }
 
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, [FromServices] Attachments.AttachmentStore store, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            TempData["Error"] = T("Cần chọn tệp đính kèm.");
+            return RedirectToPage(new { id = Id });
+        }
+        try
+        {
+            await new Attachments.AddAttachment(Id, file.FileName, file.OpenReadStream).HandleAsync(db, store, ct);
+            TempData["Message"] = T("Đã đính kèm tệp.");
+        }
+        catch (DomainException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+        catch (Attachments.AttachmentStore.RejectedException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+        return RedirectToPage(new { id = Id });
+    }
+
     public static string KindName(RelationKind kind, bool incoming) => T((kind, incoming) switch
     {
         (RelationKind.Implements, false) => "Thực hiện",

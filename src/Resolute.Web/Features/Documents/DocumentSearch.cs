@@ -46,7 +46,7 @@ public static class DocumentSearch
             var tsquery = string.Join(" & ", tokens.Select((t, i) => i == tokens.Count - 1 ? t + ":*" : t));
             return db.Documents.FromSqlRaw("""
                 SELECT * FROM documents
-                WHERE to_tsvector('simple', resolute_fold(coalesce("Symbol", '') || ' ' || coalesce("Summary", '') || ' ' || coalesce("FullText", '')))
+                WHERE to_tsvector('simple', resolute_fold(coalesce("Symbol", '') || ' ' || coalesce("Summary", '') || ' ' || coalesce("FullText", '') || ' ' || coalesce("AttachmentText", '')))
                       @@ to_tsquery('simple', {0})
                 """, tsquery);
         }

@@ -28,9 +28,11 @@ public static class DocumentsApi
 
     public sealed record RelationDto(Guid Id, RelationKind Kind, Guid DocumentId, string Symbol, DateOnly IssuedOn);
 
+    public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long Size, string Sha256, string Url);
+
     public sealed record DocumentDto(Guid Id, string Symbol, DocumentSystem System, Guid TypeId, string TypeName, Guid IssuerId, string IssuerName,
         DateOnly IssuedOn, string? Signer, string? Summary, Secrecy Secrecy, Urgency Urgency, DocumentStatus Status, string? FullText, string? Holder,
-        List<RelationDto> Implements, List<RelationDto> ImplementedBy);
+        List<RelationDto> Implements, List<RelationDto> ImplementedBy, List<AttachmentDto> Attachments);
 
     public sealed record ReferenceDto(string Raw, int Start, int Length, string System, string? Type, string? Abbr, string Number,
         string Symbol, string Issuer, int? Year, string? Date, Guid? DocumentId);
@@ -44,6 +46,9 @@ public static class DocumentsApi
         g.MapGet("/{id:guid}", Get);
         g.MapPost("", Create);
         g.MapPost("/{id:guid}/relations", Link);
+        // Bearer clients send no antiforgery token; cookie sessions are SameSite=Lax, so a cross-site form cannot post here.
+        g.MapPost("/{id:guid}/attachments", Upload).DisableAntiforgery().WithSummary("Attaches a file (multipart field \"file\"): PDF, DOCX, XLSX, PNG or JPEG, by content.");
+        g.MapGet("/{id:guid}/attachments/{attachmentId:guid}", Download);
         g.MapGet("/{id:guid}/lineage", GetLineage).WithSummary("Documents issued to carry this one out, level by level, with counts by type, issuer level and year.");
         api.MapGet("/document-types", Types).WithTags("Documents");
         api.MapPost("/references/extract", Extract).WithTags("Documents")
@@ -71,8 +76,10 @@ public static class DocumentsApi
                           where r.ToId == id
                           orderby other.IssuedOn
                           select new RelationDto(r.Id, r.Kind, other.Id, other.Symbol, other.IssuedOn)).ToListAsync(ct);
+        var files = await db.Attachments.AsNoTracking().Where(a => a.DocumentId == id).OrderBy(a => a.CreatedAt)
+            .Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, $"/api/documents/{id}/attachments/{a.Id}")).ToListAsync(ct);
         return new DocumentDto(d.Id, d.Symbol, d.System, d.TypeId, type.Name, d.IssuerId, issuer.ShortName, d.IssuedOn, d.Signer, d.Summary,
-            d.Secrecy, d.Urgency, d.Status, d.FullText, d.Holder, up, down);
+            d.Secrecy, d.Urgency, d.Status, d.FullText, d.Holder, up, down, files);
     }
 
     private static async Task<Results<Ok<DocumentDto>, NotFound>> Get(Guid id, ResoluteDbContext db, CancellationToken ct) =>
@@ -90,6 +97,26 @@ public static class DocumentsApi
         var r = await new LinkDocuments(id, body.ToId!.Value, body.Kind!.Value).HandleAsync(db, ct);
         var to = await db.Documents.AsNoTracking().FirstAsync(d => d.Id == r.ToId, ct);
         return TypedResults.Created($"/api/documents/{id}", new RelationDto(r.Id, r.Kind, to.Id, to.Symbol, to.IssuedOn));
+    }
+
+    private static async Task<Results<Created<AttachmentDto>, ProblemHttpResult>> Upload(Guid id, IFormFile? file, ResoluteDbContext db,
+        Attachments.AttachmentStore store, CancellationToken ct)
+    {
+        if (file is null)
+            return TypedResults.Problem(title: "Cần chọn tệp đính kèm (trường \"file\").", statusCode: StatusCodes.Status400BadRequest);
+        var a = await new Attachments.AddAttachment(id, file.FileName, file.OpenReadStream).HandleAsync(db, store, ct);
+        var url = $"/api/documents/{id}/attachments/{a.Id}";
+        return TypedResults.Created(url, new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, url));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, Guid attachmentId, ResoluteDbContext db,
+        Attachments.AttachmentStore store, CancellationToken ct)
+    {
+        // The document lookup goes through the scope and need-to-know filter.
+        if (!await db.Documents.AnyAsync(d => d.Id == id, ct)) return TypedResults.NotFound();
+        var a = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.DocumentId == id, ct);
+        if (a is null || !File.Exists(store.PathOf(a.Sha256))) return TypedResults.NotFound();
+        return TypedResults.File(File.OpenRead(store.PathOf(a.Sha256)), a.ContentType, a.FileName);
     }
 
     private static async Task<Results<Ok<Lineage.Result>, NotFound>> GetLineage(Guid id, ResoluteDbContext db, CancellationToken ct) =>

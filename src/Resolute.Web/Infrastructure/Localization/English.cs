@@ -316,5 +316,12 @@ public static partial class Text
         ["Tên mã"] = "Token name",
         ["Trên đơn vị (mã) – vai trò áp dụng cho đơn vị này và mọi đơn vị cấp dưới"] = "Over unit (code): the role applies to this unit and every unit below it",
         ["Ví dụ: Phó Bí thư Đảng ủy"] = "E.g. Deputy Secretary of the Party Committee",
+        ["Tệp đính kèm"] = "Attachments",
+        ["Chưa có tệp đính kèm."] = "No attachments yet.",
+        ["Chọn tệp"] = "Choose a file",
+        ["Đính kèm"] = "Attach",
+        ["PDF, Word (.docx), Excel (.xlsx), PNG, JPEG; nội dung Word và PDF được đưa vào tìm kiếm."] = "PDF, Word (.docx), Excel (.xlsx), PNG, JPEG; Word and PDF text becomes searchable.",
+        ["Cần chọn tệp đính kèm."] = "Choose a file to attach.",
+        ["Đã đính kèm tệp."] = "File attached.",
     };
 }

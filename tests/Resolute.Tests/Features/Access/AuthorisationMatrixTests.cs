@@ -61,6 +61,25 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             });
         }
 
+        public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
+
+        public static MultipartFormDataContent PngUpload()
+        {
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(Png), "file", "anh.png");
+            return form;
+        }
+
+        /// <summary>A document of the target unit with one attachment, made by the system.</summary>
+        public async Task<string> FreshAttachmentUrlAsync()
+        {
+            var doc = Guid.Parse(await FreshDocumentAsync());
+            var id = await app.WithDbAsync(async (db, sp) =>
+                (await new Resolute.Web.Features.Documents.Attachments.AddAttachment(doc, "anh.png", () => new MemoryStream(Png))
+                    .HandleAsync(db, sp.GetRequiredService<Resolute.Web.Features.Documents.Attachments.AttachmentStore>(), default)).Id);
+            return $"/api/documents/{doc}/attachments/{id}";
+        }
+
         public Task<Guid> StateTypeAsync(string abbr) => app.WithDbAsync((db, _) =>
             Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
                 System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.DocumentTypes, t => t.System == Resolute.Domain.Documents.DocumentSystem.State && t.Abbreviation == abbr), t => t.Id)));
@@ -120,6 +139,8 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("PAGE /Documents/Details", Get, async c => ($"/Documents/Details/{await c.FreshDocumentAsync()}", null), Need.SeeTarget, HttpStatusCode.OK, false),
         new("PAGE /Documents/Lineage", Get, async c => ($"/Documents/Lineage/{await c.FreshDocumentAsync()}", null), Need.SeeTarget, HttpStatusCode.OK, false),
         new("GET /api/documents/{id:guid}/lineage", Get, async c => ($"/api/documents/{await c.FreshDocumentAsync()}/lineage", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("POST /api/documents/{id:guid}/attachments", Post, async c => ($"/api/documents/{await c.FreshDocumentAsync()}/attachments", Context.PngUpload()), Need.ManageTarget, HttpStatusCode.Created, true),
+        new("GET /api/documents/{id:guid}/attachments/{attachmentId:guid}", Get, async c => (await c.FreshAttachmentUrlAsync(), null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/documents/", Get, Url("/api/documents?q=dang"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/document-types", Get, Url("/api/document-types"), Need.SignedIn, HttpStatusCode.OK, true),
         new("POST /api/references/extract", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/references/extract", (HttpContent?)new StringContent("Nghị quyết số 15-NQ/TW ngày 30/7/2007"))), Need.SignedIn, HttpStatusCode.OK, true),

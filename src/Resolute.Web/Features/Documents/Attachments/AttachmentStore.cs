@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using DocumentFormat.OpenXml.Packaging;
+using UglyToad.PdfPig;
+
+namespace Resolute.Web.Features.Documents.Attachments;
+
+/// <summary>
+/// Files stored outside the database, named by their SHA-256 (the same file is kept once). Uploads are streamed to a
+/// temporary file while hashed, limited in size, and accepted by what their bytes are, never by their name.
+/// Several instances must share the folder (<c>Attachments:Path</c>, e.g. a network share).
+/// </summary>
+public sealed class AttachmentStore(IConfiguration config, IHostEnvironment env)
+{
+    public long MaxBytes => config.GetValue("Attachments:MaxBytes", 50L * 1024 * 1024);
+
+    public string Root
+    {
+        get
+        {
+            var path = config["Attachments:Path"];
+            return string.IsNullOrWhiteSpace(path) ? Path.Combine(env.ContentRootPath, "data", "attachments") : path;
+        }
+    }
+
+    public sealed record Stored(string Sha256, long Size, string ContentType, string Extension);
+
+    public sealed class RejectedException(string message, int status) : Exception(message)
+    {
+        public int Status { get; } = status;
+    }
+
+    public async Task<Stored> SaveAsync(Stream content, CancellationToken ct)
+    {
+        Directory.CreateDirectory(Root);
+        var temp = Path.Combine(Root, $".upload-{Guid.NewGuid():N}");
+        try
+        {
+            long size = 0;
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var file = File.Create(temp))
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await content.ReadAsync(buffer, ct)) > 0)
+                {
+                    size += read;
+                    if (size > MaxBytes)
+                        throw new RejectedException($"Tệp lớn hơn giới hạn {MaxBytes / 1024 / 1024} MB.", StatusCodes.Status413PayloadTooLarge);
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+            if (size == 0) throw new RejectedException("Tệp rỗng.", StatusCodes.Status400BadRequest);
+            var (contentType, extension) = Detect(temp)
+                ?? throw new RejectedException("Chỉ nhận tệp PDF, Word (.docx), Excel (.xlsx), PNG hoặc JPEG; loại tệp được nhận biết theo nội dung.", StatusCodes.Status415UnsupportedMediaType);
+            var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+            var target = PathOf(sha);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (File.Exists(target)) File.Delete(temp);
+            else File.Move(temp, target);
+            return new Stored(sha, size, contentType, extension);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    public string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256);
+
+    /// <summary>The file's type from its first bytes (and, for Office files, the parts inside the zip).</summary>
+    private static (string ContentType, string Extension)? Detect(string path)
+    {
+        Span<byte> head = stackalloc byte[8];
+        using (var f = File.OpenRead(path))
+        {
+            if (f.Read(head) < 4) return null;
+        }
+        if (head[..5].SequenceEqual("%PDF-"u8)) return ("application/pdf", ".pdf");
+        if (head[..8].SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return ("image/png", ".png");
+        if (head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) return ("image/jpeg", ".jpg");
+        if (head[..4].SequenceEqual("PK\u0003\u0004"u8))
+        {
+            try
+            {
+                using var zip = ZipFile.OpenRead(path);
+                if (zip.GetEntry("[Content_Types].xml") is null) return null;
+                if (zip.GetEntry("word/document.xml") is not null)
+                    return ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx");
+                if (zip.GetEntry("xl/workbook.xml") is not null)
+                    return ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx");
+            }
+            catch (InvalidDataException)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Searchable text of a stored file: Word paragraphs, PDF pages; null for images and spreadsheets.</summary>
+    public string? ExtractText(Stored stored)
+    {
+        var path = PathOf(stored.Sha256);
+        try
+        {
+            switch (stored.Extension)
+            {
+                case ".docx":
+                    using (var doc = WordprocessingDocument.Open(path, false))
+                    {
+                        var body = doc.MainDocumentPart?.Document?.Body;
+                        return body is null ? null : string.Join("\n", body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
+                    }
+                case ".pdf":
+                    using (var pdf = PdfDocument.Open(path))
+                        return string.Join("\n", pdf.GetPages().Select(p => p.Text));
+                default:
+                    return null;
+            }
+        }
+        catch (Exception)
+        {
+            // A damaged file is kept and can be downloaded; it just adds nothing to search.
+            return null;
+        }
+    }
+}
