@@ -9,7 +9,14 @@ namespace Resolute.Web.Features.Documents;
 /// <summary>The register as users read it: filtered by scope (query filter), searched, paged; shared by the page and the API.</summary>
 public static class DocumentQueries
 {
-    public sealed record Filter(string? Q, DocumentSystem? System, Guid? TypeId, Guid? IssuerId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 25);
+    public sealed record Filter(string? Q, DocumentSystem? System, Guid? TypeId, Guid? IssuerId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 25,
+        Guid? Subtree = null, DocumentStatus? Status = null, SortOrder Sort = SortOrder.Relevance);
+
+    /// <summary>Relevance (exact symbol, exact diacritics, newest) or the summary in vi-VN alphabetical order.</summary>
+    public enum SortOrder { Relevance, Alphabetical }
+
+    /// <summary>Above this many matches, vi-VN ordering (done in the app, as neither database collates Vietnamese the same way) is refused.</summary>
+    public const int AlphabeticalLimit = 20_000;
 
     public sealed record Row(Guid Id, string Symbol, DocumentSystem System, string TypeName, Guid IssuerId, string IssuerName, DateOnly IssuedOn,
         string? Summary, Secrecy Secrecy, Urgency Urgency, DocumentStatus Status);
@@ -29,6 +36,8 @@ public static class DocumentQueries
         if (f.System is { } s) q = q.Where(d => d.System == s);
         if (f.TypeId is { } t) q = q.Where(d => d.TypeId == t);
         if (f.IssuerId is { } i) q = q.Where(d => d.IssuerId == i);
+        if (f.Subtree is { } unit) q = q.Where(d => db.OrganisationClosures.Any(c => c.AncestorId == unit && c.DescendantId == d.IssuerId));
+        if (f.Status is { } status) q = q.Where(d => d.Status == status);
         if (f.From is { } from) q = q.Where(d => d.IssuedOn >= from);
         if (f.To is { } to) q = q.Where(d => d.IssuedOn <= to);
 
@@ -42,7 +51,19 @@ public static class DocumentQueries
             : q.OrderByDescending(d => d.Symbol == exact)
                 .ThenByDescending(d => d.Symbol.Contains(exact) || (d.Summary != null && d.Summary.Contains(exact)))
                 .ThenByDescending(d => d.IssuedOn).ThenBy(d => d.Id);
-        var docs = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        List<Document> docs;
+        if (f.Sort == SortOrder.Alphabetical && total <= AlphabeticalLimit)
+        {
+            var keys = await q.Select(d => new { d.Id, d.Summary, d.Symbol }).ToListAsync(ct);
+            var pageIds = keys.OrderBy(k => k.Summary ?? "", VietnameseText.Comparer).ThenBy(k => k.Symbol, VietnameseText.Comparer)
+                .Skip((page - 1) * size).Take(size).Select(k => k.Id).ToList();
+            var byId = await db.Documents.AsNoTracking().Where(d => pageIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
+            docs = pageIds.Select(id => byId[id]).ToList();
+        }
+        else
+        {
+            docs = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(ct);
+        }
         var typeIds = docs.Select(d => d.TypeId).Distinct().ToArray();
         var issuerIds = docs.Select(d => d.IssuerId).Distinct().ToArray();
         var types = await db.DocumentTypes.AsNoTracking().Where(t => typeIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, ct);

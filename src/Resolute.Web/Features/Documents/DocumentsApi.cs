@@ -42,7 +42,7 @@ public static class DocumentsApi
     public static void MapDocumentsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/documents").WithTags("Documents");
-        g.MapGet("", List).WithSummary("The register, searched without diacritics (exact-diacritic matches first), filtered, paged.");
+        g.MapGet("", List).WithSummary("The register, searched without diacritics (exact-diacritic matches first), filtered by system, type, issuer, issuer's subtree, status and period, sorted by relevance or vi-VN order, paged.");
         g.MapGet("/{id:guid}", Get);
         g.MapPost("", Create);
         g.MapPost("/{id:guid}/relations", Link);
@@ -56,9 +56,25 @@ public static class DocumentsApi
             .Accepts<string>("text/plain");
     }
 
-    private static async Task<Ok<DocumentQueries.Result>> List(ResoluteDbContext db, string? q, DocumentSystem? system, Guid? type, Guid? issuer,
-        DateOnly? from, DateOnly? to, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await DocumentQueries.SearchAsync(db, new(q, system, type, issuer, from, to, page ?? 1, pageSize ?? 25), ct));
+    private static async Task<Results<Ok<DocumentQueries.Result>, ValidationProblem>> List(ResoluteDbContext db, string? q, string? system, Guid? type,
+        Guid? issuer, DateOnly? from, DateOnly? to, int? page, int? pageSize, Guid? subtree, string? status, string? sort, CancellationToken ct)
+    {
+        // Enum values are accepted in any case ("inForce", "InForce"), as the JSON answers spell them in camelCase.
+        var errors = new Dictionary<string, string[]>();
+        T? Parse<T>(string? value, string name, string message) where T : struct, Enum
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)) return parsed;
+            errors[name] = [message];
+            return null;
+        }
+        var sys = Parse<DocumentSystem>(system, "system", "Hệ thống văn bản phải là party hoặc state.");
+        var st = Parse<DocumentStatus>(status, "status", "Tình trạng phải là inForce, replaced hoặc expired.");
+        var so = Parse<DocumentQueries.SortOrder>(sort, "sort", "Cách sắp xếp phải là relevance hoặc alphabetical.");
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors, title: "Dữ liệu không hợp lệ.");
+        return TypedResults.Ok(await DocumentQueries.SearchAsync(db, new(q, sys, type, issuer, from, to, page ?? 1, pageSize ?? 25, subtree, st,
+            so ?? DocumentQueries.SortOrder.Relevance), ct));
+    }
 
     public static async Task<DocumentDto?> LoadAsync(ResoluteDbContext db, Guid id, CancellationToken ct)
     {

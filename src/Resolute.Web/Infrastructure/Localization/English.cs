@@ -323,5 +323,16 @@ public static partial class Text
         ["PDF, Word (.docx), Excel (.xlsx), PNG, JPEG; nội dung Word và PDF được đưa vào tìm kiếm."] = "PDF, Word (.docx), Excel (.xlsx), PNG, JPEG; Word and PDF text becomes searchable.",
         ["Cần chọn tệp đính kèm."] = "Choose a file to attach.",
         ["Đã đính kèm tệp."] = "File attached.",
+        ["Đơn vị ban hành (mã, gồm cấp dưới)"] = "Issuing unit (code, with units below)",
+        ["Đơn vị ban hành"] = "Issuing unit",
+        ["Hiệu lực"] = "Status",
+        ["Mọi tình trạng"] = "Any status",
+        ["Còn hiệu lực"] = "In force",
+        ["Đã được thay thế"] = "Replaced",
+        ["Hết hiệu lực"] = "Expired",
+        ["Từ"] = "From",
+        ["Sắp xếp"] = "Sort",
+        ["Phù hợp nhất"] = "Most relevant",
+        ["Theo trích yếu (A–Z)"] = "By summary (A–Z)",
     };
 }

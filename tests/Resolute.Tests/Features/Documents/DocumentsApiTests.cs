@@ -75,6 +75,24 @@ public class DocumentsApiTests(ResoluteFactory app) : IClassFixture<ResoluteFact
     }
 
     [Fact]
+    public async Task Filter_BySubtreeAndPeriod_AndSortInVietnameseOrder()
+    {
+        var client = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
+        var ward = await app.UnitIdAsync("P-HOANKIEM");
+        var page = await client.GetFromJsonAsync<Page>($"/api/documents?subtree={ward}&pageSize=100");
+        Assert.True(page!.Total >= 1);
+        Assert.All(page.Items, r => Assert.Equal("Đảng ủy phường Hoàn Kiếm", r.IssuerName));
+
+        var period = await client.GetFromJsonAsync<Page>("/api/documents?from=2007-07-01&to=2007-12-31&pageSize=100");
+        Assert.Contains(period!.Items, r => r.Symbol == "15-NQ/TW");
+        Assert.DoesNotContain(period.Items, r => r.Symbol == "10-CTr/TU");
+
+        var sorted = await client.GetFromJsonAsync<Page>("/api/documents?q=TU&sort=alphabetical&status=inForce&pageSize=200");
+        var summaries = sorted!.Items.Select(r => r.Summary ?? "").ToList();
+        Assert.Equal(summaries.OrderBy(x => x, Resolute.Domain.Text.VietnameseText.Comparer).ToList(), summaries);
+    }
+
+    [Fact]
     public async Task Search_ExactDiacriticsRankFirst()
     {
         var client = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
