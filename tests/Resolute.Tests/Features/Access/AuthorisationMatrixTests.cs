@@ -135,6 +135,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("GET /api-docs/favicon.svg", Get, Url("/api-docs/favicon.svg"), Need.Anonymous, HttpStatusCode.OK, false),
         new("PAGE /Documents/Index", Get, Url("/Documents?q=nghi%20quyet"), Need.SignedIn, HttpStatusCode.OK, false),
         new("PAGE /Documents/Extract", Get, Url("/Documents/Extract"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Documents/Import", Get, Url("/Documents/Import"), Need.ManageAny, HttpStatusCode.OK, false),
         new("PAGE /Documents/Create", Get, Url("/Documents/Create"), Need.ManageAny, HttpStatusCode.OK, false),
         new("PAGE /Documents/Details", Get, async c => ($"/Documents/Details/{await c.FreshDocumentAsync()}", null), Need.SeeTarget, HttpStatusCode.OK, false),
         new("PAGE /Documents/Lineage", Get, async c => ($"/Documents/Lineage/{await c.FreshDocumentAsync()}", null), Need.SeeTarget, HttpStatusCode.OK, false),
