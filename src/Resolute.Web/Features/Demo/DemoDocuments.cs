@@ -59,6 +59,9 @@ internal static class DemoDocuments
             "Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa X về tiếp tục đổi mới phương thức lãnh đạo của Đảng đối với hoạt động của hệ thống chính trị",
             "Nông Đức Mạnh", fullText: "Nghị quyết số 15-NQ/TW ngày 30/7/2007 của Ban Chấp hành Trung ương Đảng (khóa X) về tiếp tục đổi mới phương thức lãnh đạo của Đảng đối với hoạt động của hệ thống chính trị.");
 
+        var decree = Add(T(DocumentSystem.State, "NĐ"), "30", "30/2020/NĐ-CP", units["CP"], null, new DateOnly(2020, 3, 5),
+            "Nghị định về công tác văn thư", "Nguyễn Xuân Phúc");
+
         var programme = Add(T(P, "CTr"), "10", "10-CTr/TU", city, CityTerm(new DateOnly(2008, 2, 5)), new DateOnly(2008, 2, 5),
             "Chương trình hành động của Thành ủy thực hiện Nghị quyết số 15-NQ/TW ngày 30/7/2007 của Ban Chấp hành Trung ương Đảng (khóa X) về tiếp tục đổi mới phương thức lãnh đạo của Đảng đối với hoạt động của hệ thống chính trị");
         Link(programme, nq15);
@@ -121,6 +124,7 @@ internal static class DemoDocuments
             Link(plan, reviewPlan!);
         }
 
+        _ = decree;
         db.Terms.AddRange(terms);
         db.Documents.AddRange(docs);
         db.DocumentRelations.AddRange(relations);

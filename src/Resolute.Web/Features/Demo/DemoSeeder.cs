@@ -190,6 +190,9 @@ public static class DemoSeeder
         t.Add("BCD-DA6", "Ban Chỉ đạo Đề án Trung ương 6", "Ban Chỉ đạo Đề án Trung ương 6 tổng kết thực hiện Nghị quyết Trung ương 5 khóa X",
             OrganisationKind.SteeringCommittee, OrganisationLevel.Central, central, new DateOnly(2022, 1, 1));
 
+        // The Government, issuer of decrees such as Nghị định 30/2020/NĐ-CP on document formats.
+        t.Add("CP", "Chính phủ", "Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam", OrganisationKind.OutsideBody, OrganisationLevel.Central, null, new DateOnly(1945, 9, 2));
+
         var root = t.Add(CityCode, "Thành ủy Hà Nội", "Đảng bộ thành phố Hà Nội", OrganisationKind.PartyCommittee, city, null, CityFrom);
         t.Terms.Add(new Term(root.Id, "Nhiệm kỳ 2020–2025", new DateOnly(2020, 10, 20), new DateOnly(2025, 10, 15)));
         t.Terms.Add(new Term(root.Id, "Nhiệm kỳ 2025–2030", new DateOnly(2025, 10, 16), null));

@@ -79,6 +79,9 @@ public sealed record LinkDocuments(Guid FromId, Guid ToId, RelationKind Kind)
             throw new ForbiddenException("Chỉ đơn vị ban hành văn bản mới được khai báo văn bản đó thực hiện văn bản nào.");
         var relation = new DocumentRelation(FromId, ToId, Kind);
         db.DocumentRelations.Add(relation);
+        // A document that another replaces is no longer in force.
+        if (Kind == RelationKind.Replaces)
+            (await db.Documents.FirstAsync(d => d.Id == ToId, ct)).SetStatus(DocumentStatus.Replaced);
         await db.SaveChangesAsync(ct);
         return relation;
     }

@@ -265,3 +265,21 @@ public class LineageTests(ResoluteFactory app) : IClassFixture<ResoluteFactory>
         Assert.Contains(rows, r => (string)((IDictionary<string, object>)r)["Số, ký hiệu"] == "10-CTr/TU");
     }
 }
+
+public class DocumentStatusTests(ResoluteFactory app) : IClassFixture<ResoluteFactory>
+{
+    private sealed record Created(Guid Id, string Status);
+
+    [Fact]
+    public async Task Replaces_MarksTheOlderDocumentReplaced()
+    {
+        var client = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
+        var qc = await app.WithDbAsync((db, _) => db.DocumentTypes.Where(t => t.System == Resolute.Domain.Documents.DocumentSystem.Party && t.Abbreviation == "QC").Select(t => t.Id).FirstAsync());
+        var n = Random.Shared.Next(1000, 4000);
+        var older = (await (await client.PostAsJsonAsync("/api/documents", new { symbol = $"{n}-QC/TU", typeId = qc, issuerCode = "TU-HN", issuedOn = "2021-01-05", summary = "Quy chế cũ" })).Content.ReadFromJsonAsync<Created>())!;
+        var newer = (await (await client.PostAsJsonAsync("/api/documents", new { symbol = $"{n + 1}-QC/TU", typeId = qc, issuerCode = "TU-HN", issuedOn = "2021-06-05", summary = "Quy chế mới" })).Content.ReadFromJsonAsync<Created>())!;
+        Assert.Equal("inForce", older.Status);
+        (await client.PostAsJsonAsync($"/api/documents/{newer.Id}/relations", new { toId = older.Id, kind = "replaces" })).EnsureSuccessStatusCode();
+        Assert.Equal("replaced", (await client.GetFromJsonAsync<Created>($"/api/documents/{older.Id}"))!.Status);
+    }
+}
