@@ -31,6 +31,10 @@ public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, Ti
 
         [Required(ErrorMessage = "Cần chọn đơn vị.")]
         public string? UnitCode { get; set; }
+
+        /// <summary>The official this account belongs to: a full name that matches one person holding a post in the unit.</summary>
+        [StringLength(120, ErrorMessage = "Họ và tên không được dài quá {1} ký tự.")]
+        public string? PersonName { get; set; }
     }
 
     public sealed record Row(string UserName, string DisplayName, bool Disabled, bool TwoFactor, List<string> Grants);
@@ -109,7 +113,21 @@ public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, Ti
         {
             var unitId = (await UnitPicker.ResolveAsync(db, Input.UnitCode, "unitCode", ct))!.Value;
             if (!await db.Scope.CanAsync(db, Permission.ManageUsers, unitId, ct)) throw new ForbiddenException();
-            var user = new User { UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+            Guid? personId = null;
+            if (!string.IsNullOrWhiteSpace(Input.PersonName))
+            {
+                var name = Resolute.Domain.Text.VietnameseText.Normalize(Input.PersonName.Trim());
+                var matches = await (from p in db.People
+                                     join x in db.Positions on p.Id equals x.PersonId
+                                     where p.FullName == name && db.OrganisationClosures.Any(c => c.AncestorId == unitId && c.DescendantId == x.OrganisationId)
+                                     select p.Id).Distinct().ToListAsync(ct);
+                if (matches.Count != 1)
+                    throw new DomainException("person", matches.Count == 0
+                        ? $"Không có cán bộ tên {name} giữ chức vụ trong đơn vị này."
+                        : $"Có {matches.Count} cán bộ cùng tên {name} trong đơn vị này; hãy chọn đơn vị cụ thể hơn.", "personName");
+                personId = matches[0];
+            }
+            var user = new User { UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName.Trim(), PersonId = personId, CreatedAt = clock.GetUtcNow().UtcDateTime };
             var result = await users.CreateAsync(user, Input.Password);
             if (!result.Succeeded)
             {

@@ -349,5 +349,6 @@ public static partial class Text
         ["Cột"] = "Column",
         ["Lỗi"] = "Error",
         ["Cần chọn tệp Excel."] = "Choose an Excel file.",
+        ["Cán bộ sử dụng tài khoản (họ và tên, không bắt buộc)"] = "Official using the account (full name, optional)",
     };
 }

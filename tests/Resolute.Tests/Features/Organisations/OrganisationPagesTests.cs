@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
 using Resolute.Tests.Infrastructure;
 
@@ -99,5 +100,44 @@ public class OrganisationPagesTests(ResoluteFactory app) : IClassFixture<Resolut
         var html = await response.Content.ReadAsStringAsync();
         Assert.DoesNotMatch("<script(?![^>]*src=)", html);
         Assert.DoesNotContain("https://", html);
+    }
+}
+
+public class AdminAccountsTests(ResoluteFactory app) : IClassFixture<ResoluteFactory>
+{
+    [Fact]
+    public async Task CreateAccount_LinksThePersonByName_AndRefusesAnUnknownName()
+    {
+        var personName = await app.WithDbAsync((db, _) => (from p in db.People
+                                                           join x in db.Positions on p.Id equals x.PersonId
+                                                           join o in db.Organisations on x.OrganisationId equals o.Id
+                                                           where o.Code == "P-LANG" && x.Title == "Bí thư Đảng ủy"
+                                                           select p.FullName).FirstAsync());
+        var admin = await app.SignedInClientAsync("admin");
+        var name = "bt-" + Guid.NewGuid().ToString("N")[..8];
+        var response = await ResoluteFactory.PostFormAsync(admin, "/Admin", new()
+        {
+            ["Input.UserName"] = name,
+            ["Input.DisplayName"] = "Bí thư phường Láng",
+            ["Input.Password"] = "Admin-Made-2026",
+            ["Input.Role"] = "Leader",
+            ["Input.UnitCode"] = "P-LANG",
+            ["Input.PersonName"] = personName,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var linked = await app.WithDbAsync((db, _) => db.Users.Where(u => u.UserName == name).Select(u => u.PersonId).SingleAsync());
+        Assert.NotNull(linked);
+
+        response = await ResoluteFactory.PostFormAsync(admin, "/Admin", new()
+        {
+            ["Input.UserName"] = name + "x",
+            ["Input.DisplayName"] = "X",
+            ["Input.Password"] = "Admin-Made-2026",
+            ["Input.Role"] = "Leader",
+            ["Input.UnitCode"] = "P-LANG",
+            ["Input.PersonName"] = "Không Có Ai",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Không có cán bộ tên Không Có Ai", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 }
