@@ -50,6 +50,7 @@ public static class ErrorHandling
         NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
         ForbiddenException e => (StatusCodes.Status403Forbidden, e.Message),
         DomainException e => (StatusCodes.Status400BadRequest, e.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "Tệp hoặc nội dung gửi lên quá lớn."),
         BadHttpRequestException => (StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ."),
         _ => (StatusCodes.Status500InternalServerError, "Đã có lỗi trong hệ thống. Dữ liệu của bạn chưa bị thay đổi; hãy thử lại sau ít phút."),
     };

@@ -12,7 +12,7 @@ namespace Resolute.Web.Features.Documents.Attachments;
 /// </summary>
 public sealed class AttachmentStore(IConfiguration config, IHostEnvironment env)
 {
-    public long MaxBytes => config.GetValue("Attachments:MaxBytes", 50L * 1024 * 1024);
+    public long MaxBytes => config.GetValue("Attachments:MaxBytes", 25L * 1024 * 1024);
 
     public string Root
     {
