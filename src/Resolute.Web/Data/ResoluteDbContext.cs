@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -39,6 +40,16 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public AccessScope Scope { get; } = scope;
+
+    /// <summary>
+    /// The one statement of which documents lie in the caller's scope by their issuer: issued in the caller's subtrees,
+    /// by a unit above them (sent down to them), or by a Central body. The documents query filter adds need-to-know to
+    /// it; the "hidden secret items" count uses it alone.
+    /// </summary>
+    public Expression<Func<Document, bool>> IssuerInScope => d => ScopeUnrestricted
+        || d.IssuerLevel == OrganisationLevel.Central
+        || OrganisationClosures.Any(c => c.DescendantId == d.IssuerId && ScopeRoots.Contains(c.AncestorId))
+        || OrganisationClosures.Any(c => c.AncestorId == d.IssuerId && ScopeRoots.Contains(c.DescendantId));
     public TimeProvider Clock { get; } = clock;
 
     /// <summary>Records an event that is not a change of a record (a sign-in, a failed sign-in…) with the next save.</summary>
@@ -224,11 +235,9 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.HasOne<Term>().WithMany().HasForeignKey(d => d.TermId).OnDelete(DeleteBehavior.Restrict);
             // Visible: documents issued in the caller's subtrees, by units above them (addressed down to them), or by
             // Central bodies; a secret item only to the users on its need-to-know list (RULES.md §5).
-            e.HasQueryFilter(d => ScopeUnrestricted
-                || ((d.Secrecy == Secrecy.None || NeedToKnow.Any(n => n.DocumentId == d.Id && n.UserId == ScopeUserId))
-                    && (d.IssuerLevel == OrganisationLevel.Central
-                        || OrganisationClosures.Any(c => c.DescendantId == d.IssuerId && ScopeRoots.Contains(c.AncestorId))
-                        || OrganisationClosures.Any(c => c.AncestorId == d.IssuerId && ScopeRoots.Contains(c.DescendantId)))));
+            Expression<Func<Document, bool>> cleared = d =>
+                ScopeUnrestricted || d.Secrecy == Secrecy.None || NeedToKnow.Any(n => n.DocumentId == d.Id && n.UserId == ScopeUserId);
+            e.HasQueryFilter(cleared.AndAlso(IssuerInScope));
         });
 
         b.Entity<DocumentRelation>(e =>
@@ -285,6 +294,21 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+    }
+}
+
+internal static class ExpressionComposition
+{
+    /// <summary>Both conditions, over one parameter, as a single expression EF Core can translate.</summary>
+    public static Expression<Func<T, bool>> AndAlso<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)
+    {
+        var body = new Rebind(right.Parameters[0], left.Parameters[0]).Visit(right.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, body), left.Parameters);
+    }
+
+    private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }
 

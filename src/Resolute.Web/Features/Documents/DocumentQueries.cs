@@ -74,20 +74,13 @@ public static class DocumentQueries
         return new Result(total, page, size, items, await HiddenSecretCountAsync(db, ct));
     }
 
-    /// <summary>
-    /// Secret items in the caller's scope that they are not cleared to see: counted, never shown (RULES.md §5).
-    /// Mirrors the scope part of the documents query filter, without its need-to-know part.
-    /// </summary>
+    /// <summary>Secret items in the caller's scope that they are not cleared to see: counted, never shown (RULES.md §5).</summary>
     public static async Task<int> HiddenSecretCountAsync(ResoluteDbContext db, CancellationToken ct)
     {
         if (db.Scope.Unrestricted) return 0;
-        var roots = db.Scope.Roots;
         var me = db.Scope.UserId;
-        return await db.Documents.IgnoreQueryFilters().CountAsync(d => d.Secrecy != Secrecy.None
-            && !db.NeedToKnow.Any(n => n.DocumentId == d.Id && n.UserId == me)
-            && (d.IssuerLevel == OrganisationLevel.Central
-                || db.OrganisationClosures.Any(c => c.DescendantId == d.IssuerId && roots.Contains(c.AncestorId))
-                || db.OrganisationClosures.Any(c => c.AncestorId == d.IssuerId && roots.Contains(c.DescendantId))), ct);
+        return await db.Documents.IgnoreQueryFilters().Where(db.IssuerInScope)
+            .CountAsync(d => d.Secrecy != Secrecy.None && !db.NeedToKnow.Any(n => n.DocumentId == d.Id && n.UserId == me), ct);
     }
 
     /// <summary>Registered documents a reference may point at: same symbol, and the same date when the text gives one.</summary>

@@ -23,6 +23,7 @@ public static class DocumentRules
         return issuer;
     }
 
+    /// <summary>The same rule as <see cref="ResoluteDbContext.IssuerInScope"/>, asked of a unit rather than a document.</summary>
     private static async Task<bool> MayCiteAsync(ResoluteDbContext db, Organisation issuer, CancellationToken ct)
     {
         if (db.Scope.Unrestricted || issuer.Level == OrganisationLevel.Central) return true;
