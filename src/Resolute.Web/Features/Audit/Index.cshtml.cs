@@ -48,7 +48,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
         if (!string.IsNullOrWhiteSpace(UserName)) q = q.Where(a => a.UserName == UserName.Trim());
         if (!string.IsNullOrWhiteSpace(Unit))
         {
-            var code = Unit.Split(" – ", 2)[0].Trim().ToUpperInvariant();
+            var code = Organisations.UnitPicker.CodeOf(Unit);
             var unitId = await db.Organisations.Where(o => o.Code == code).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
             if (unitId is null) UnitError = $"Không tìm thấy đơn vị có mã {code} trong phạm vi của bạn.";
             else q = q.Where(a => db.OrganisationClosures.Any(c => c.AncestorId == unitId && c.DescendantId == a.OrganisationId));

@@ -15,7 +15,7 @@ public static class DocumentRules
     /// </summary>
     public static async Task<Organisation> FindIssuerAsync(ResoluteDbContext db, Guid? id, string? code, CancellationToken ct)
     {
-        var normalized = code?.Split(" – ", 2)[0].Trim().ToUpperInvariant();
+        var normalized = code is null ? null : Organisations.UnitPicker.CodeOf(code);
         var issuer = await db.Organisations.IgnoreQueryFilters()
             .FirstOrDefaultAsync(o => id != null ? o.Id == id : o.Code == normalized, ct);
         if (issuer is null || !await MayCiteAsync(db, issuer, ct))

@@ -7,11 +7,13 @@ namespace Resolute.Web.Features.Organisations;
 /// <summary>Forms name a unit by its code (suggested as the user types); this turns the code back into a visible unit.</summary>
 internal static class UnitPicker
 {
+    /// <summary>The unit code in what a picker sent: the suggestion list shows "CODE – name", a user may type the bare code.</summary>
+    public static string CodeOf(string input) => input.Split(" – ", 2)[0].Trim().ToUpperInvariant();
+
     public static async Task<Guid?> ResolveAsync(ResoluteDbContext db, string? code, string field, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(code)) return null;
-        // The suggestion list shows "CODE – name"; accept either the bare code or the whole suggestion.
-        var bare = code.Split(" – ", 2)[0].Trim().ToUpperInvariant();
+        var bare = CodeOf(code);
         var id = await db.Organisations.Where(o => o.Code == bare).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         return id ?? throw new DomainException("unit-not-found", $"Không tìm thấy đơn vị có mã {bare} trong phạm vi của bạn.", field);
     }
