@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Assignments;
 using Resolute.Web.Features.Demo;
 using Resolute.Web.Features.Documents;
 using Resolute.Web.Features.Health;
@@ -162,6 +163,7 @@ public static class Startup
         var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ApiErrorFilter>();
         api.MapOrganisationsApi();
         api.MapDocumentsApi();
+        api.MapAssignmentsApi();
         app.MapRazorPages();
         app.MapCultureSwitch();
     }

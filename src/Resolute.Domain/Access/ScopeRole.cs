@@ -25,6 +25,12 @@ public enum Permission
     ManageOrganisations = 2,
     ManageUsers = 3,
     RegisterDocuments = 4,
+    /// <summary>Draft, assign, cascade and edit tasks given by the unit.</summary>
+    AssignTasks = 5,
+    /// <summary>Accept or return progress reports, decide extensions, pause and withdraw the unit's tasks.</summary>
+    ReviewTasks = 6,
+    /// <summary>Report progress on, and ask to extend, the tasks the unit leads.</summary>
+    ReportProgress = 7,
 }
 
 public static class ScopeRoles
@@ -35,6 +41,9 @@ public static class ScopeRoles
         Permission.ManageOrganisations => role is ScopeRole.Admin or ScopeRole.Office,
         Permission.ManageUsers => role is ScopeRole.Admin,
         Permission.RegisterDocuments => role is ScopeRole.Admin or ScopeRole.Office,
+        Permission.AssignTasks => role is ScopeRole.Admin or ScopeRole.Office,
+        Permission.ReviewTasks => role is ScopeRole.Admin or ScopeRole.Office or ScopeRole.Leader,
+        Permission.ReportProgress => role is ScopeRole.Admin or ScopeRole.Office or ScopeRole.Reporter,
         _ => false,
     };
 

@@ -76,6 +76,7 @@ internal static class Auditing
         Term t => t.OrganisationId,
         RoleGrant g => g.OrganisationId,
         Resolute.Domain.Documents.Document d => d.IssuerId,
+        Resolute.Domain.Assignments.Assignment a => a.LeadId ?? a.AssignerId,
         _ => null,
     };
 

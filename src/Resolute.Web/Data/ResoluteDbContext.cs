@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Resolute.Domain.Assignments;
 using Resolute.Domain.Audit;
 using Resolute.Domain.Documents;
 using Resolute.Domain.Organisations;
@@ -38,6 +39,13 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Coordinator> Coordinators => Set<Coordinator>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<AssignmentNeedToKnow> AssignmentNeedToKnow => Set<AssignmentNeedToKnow>();
+    public DbSet<Features.Assignments.Evidence> Evidence => Set<Features.Assignments.Evidence>();
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+    public DbSet<Features.Notifications.ReminderClaim> ReminderClaims => Set<Features.Notifications.ReminderClaim>();
 
     public AccessScope Scope { get; } = scope;
 
@@ -51,6 +59,22 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
         || OrganisationClosures.Any(c => c.DescendantId == d.IssuerId && ScopeRoots.Contains(c.AncestorId))
         || OrganisationClosures.Any(c => c.AncestorId == d.IssuerId && ScopeRoots.Contains(c.DescendantId));
     public TimeProvider Clock { get; } = clock;
+
+    /// <summary>
+    /// The one statement of which tasks lie in the caller's scope: given by, led by, coordinated by or followed up by a
+    /// unit in the caller's subtrees (so a ward sees the tasks the city gives it), or naming the caller as the
+    /// responsible leader. The tasks query filter adds need-to-know for secret tasks; the hidden-secret count uses it alone.
+    /// </summary>
+    public Expression<Func<Assignment, bool>> AssignmentInScope => a => ScopeUnrestricted
+        || OrganisationClosures.Any(c => c.DescendantId == a.LeadId && ScopeRoots.Contains(c.AncestorId))
+        || OrganisationClosures.Any(c => c.DescendantId == a.AssignerId && ScopeRoots.Contains(c.AncestorId))
+        || OrganisationClosures.Any(c => c.DescendantId == a.FollowUpId && ScopeRoots.Contains(c.AncestorId))
+        || (ScopePersonId != null && a.LeadLeaderId == ScopePersonId)
+        || Coordinators.Any(k => k.AssignmentId == a.Id
+            && OrganisationClosures.Any(c => c.DescendantId == k.OrganisationId && ScopeRoots.Contains(c.AncestorId)));
+
+    /// <summary>Today in Vietnam (UTC+7, no daylight saving), from the injectable clock: the "today" task status is judged on.</summary>
+    public DateOnly Today => Infrastructure.VietnamTime.Today(Clock);
 
     /// <summary>Records an event that is not a change of a record (a sign-in, a failed sign-in…) with the next save.</summary>
     public void RecordEvent(string action, string entityType, string? entityId, Guid? userId = null, string? userName = null, object? details = null) =>
@@ -125,6 +149,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     private bool ScopeUnrestricted => Scope.Unrestricted;
     private Guid[] ScopeRoots => Scope.Roots;
     private Guid? ScopeUserId => Scope.UserId;
+    private Guid? ScopePersonId => Scope.PersonId;
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -268,6 +293,152 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        b.Entity<Assignment>(e =>
+        {
+            e.ToTable("assignments");
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Property(a => a.State).HasConversion<string>().HasMaxLength(12);
+            e.Property(a => a.Recurrence).HasConversion<string>().HasMaxLength(12);
+            e.Property(a => a.Secrecy).HasConversion<string>().HasMaxLength(15);
+            e.Property(a => a.Title).HasMaxLength(Assignment.TitleMaxLength);
+            e.Property(a => a.Content).HasMaxLength(Assignment.ContentMaxLength);
+            e.Property(a => a.SearchText).HasMaxLength(Assignment.TitleMaxLength + Assignment.ContentMaxLength + Assignment.OutputMaxLength + 2);
+            e.Property(a => a.SourceClause).HasMaxLength(Assignment.ClauseMaxLength);
+            e.Property(a => a.SourceNote).HasMaxLength(Assignment.SourceNoteMaxLength);
+            e.Property(a => a.Output).HasMaxLength(Assignment.OutputMaxLength);
+            e.Property(a => a.StateReason).HasMaxLength(Assignment.ReasonMaxLength);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.AssignerId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.LeadId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.FollowUpId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Person>().WithMany().HasForeignKey(a => a.LeadLeaderId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Document>().WithMany().HasForeignKey(a => a.SourceDocumentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Assignment>().WithMany().HasForeignKey(a => a.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(a => a.Coordinators).WithOne().HasForeignKey(c => c.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Milestones).WithOne().HasForeignKey(m => m.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Indicators).WithOne().HasForeignKey(i => i.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Extensions).WithOne().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Reports).WithOne().HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+            // The lists and the dashboard read by lead unit and due date; the overdue list by due date alone.
+            e.HasIndex(a => new { a.LeadId, a.State, a.DueOn });
+            e.HasIndex(a => new { a.AssignerId, a.State });
+            e.HasIndex(a => new { a.State, a.DueOn });
+            e.HasIndex(a => a.CompletedOn);
+            e.HasIndex(a => a.ParentId);
+            e.HasIndex(a => a.SourceDocumentId);
+            e.HasIndex(a => a.LeadLeaderId);
+            e.HasIndex(a => a.Secrecy);
+            Expression<Func<Assignment, bool>> cleared = a =>
+                ScopeUnrestricted || a.Secrecy == Secrecy.None || AssignmentNeedToKnow.Any(n => n.AssignmentId == a.Id && n.UserId == ScopeUserId);
+            e.HasQueryFilter(cleared.AndAlso(AssignmentInScope));
+        });
+
+        b.Entity<Coordinator>(e =>
+        {
+            e.ToTable("assignment_coordinators");
+            e.HasKey(c => new { c.AssignmentId, c.OrganisationId });
+            e.HasIndex(c => c.OrganisationId);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<Milestone>(e =>
+        {
+            // Made in the domain with their id and found through the task's collections: new rows, never updates.
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.ToTable("assignment_milestones");
+            e.Property(m => m.Title).HasMaxLength(Milestone.TitleMaxLength);
+        });
+
+        b.Entity<Indicator>(e =>
+        {
+            // Made in the domain with their id and found through the task's collections: new rows, never updates.
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.ToTable("assignment_indicators");
+            e.Property(i => i.Name).HasMaxLength(Indicator.NameMaxLength);
+            e.Property(i => i.Unit).HasMaxLength(Indicator.UnitMaxLength);
+            e.Property(i => i.Target).HasPrecision(18, 4);
+            e.Property(i => i.Actual).HasPrecision(18, 4);
+            e.Ignore(i => i.Key);
+        });
+
+        b.Entity<Extension>(e =>
+        {
+            // Made in the domain with their id and found through the task's collections: new rows, never updates.
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.ToTable("assignment_extensions");
+            e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.Reason).HasMaxLength(Assignment.ReasonMaxLength);
+            e.Property(x => x.DecisionNote).HasMaxLength(Assignment.ReasonMaxLength);
+            e.Property(x => x.RequestedByName).HasMaxLength(256);
+            e.Property(x => x.DecidedByName).HasMaxLength(256);
+        });
+
+        b.Entity<ProgressReport>(e =>
+        {
+            // Made in the domain with their id and found through the task's collections: new rows, never updates.
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.ToTable("progress_reports");
+            e.Property(r => r.Review).HasConversion<string>().HasMaxLength(10);
+            e.Property(r => r.Narrative).HasMaxLength(ProgressReport.NarrativeMaxLength);
+            e.Property(r => r.ReviewComment).HasMaxLength(Assignment.ReasonMaxLength);
+            e.Property(r => r.ReportedByName).HasMaxLength(256);
+            e.Property(r => r.ReviewedByName).HasMaxLength(256);
+            e.HasIndex(r => new { r.AssignmentId, r.ReportedAt });
+            e.HasMany(r => r.Actuals).WithOne().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<IndicatorActual>(e =>
+        {
+            e.ToTable("indicator_actuals");
+            e.HasKey(x => new { x.ReportId, x.IndicatorId });
+            e.Property(x => x.Value).HasPrecision(18, 4);
+            e.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        b.Entity<AssignmentNeedToKnow>(e =>
+        {
+            e.ToTable("assignment_need_to_know");
+            e.HasKey(n => new { n.AssignmentId, n.UserId });
+            e.HasOne<Assignment>().WithMany().HasForeignKey(n => n.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Features.Assignments.Evidence>(e =>
+        {
+            e.ToTable("progress_evidence");
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.HasIndex(a => a.ReportId);
+            e.HasIndex(a => a.AssignmentId);
+            e.HasOne<Assignment>().WithMany().HasForeignKey(a => a.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ProgressReport>().WithMany().HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Features.Notifications.Notification>(e =>
+        {
+            e.ToTable("notifications");
+            e.Property(n => n.Kind).HasMaxLength(30);
+            e.Property(n => n.Title).HasMaxLength(300);
+            e.Property(n => n.Body).HasMaxLength(2000);
+            e.Property(n => n.Url).HasMaxLength(300);
+            e.Property(n => n.EmailTo).HasMaxLength(256);
+            e.Property(n => n.EmailState).HasConversion<string>().HasMaxLength(10);
+            e.Property(n => n.ClaimedBy).HasMaxLength(80);
+            e.HasIndex(n => new { n.UserId, n.ReadAt });
+            e.HasIndex(n => n.EmailState);
+            e.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+            // Everyone reads only their own notifications.
+            e.HasQueryFilter(n => ScopeUnrestricted || n.UserId == ScopeUserId);
+        });
+
+        b.Entity<Features.Notifications.ReminderClaim>(e =>
+        {
+            e.ToTable("reminder_claims");
+            e.HasKey(r => new { r.AssignmentId, r.Kind, r.DueOn });
+            e.Property(r => r.Kind).HasMaxLength(30);
+            e.HasOne<Assignment>().WithMany().HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         b.Entity<AuditEntry>(e =>
         {
             e.ToTable("audit_entries");
@@ -304,6 +475,13 @@ internal static class ExpressionComposition
     {
         var body = new Rebind(right.Parameters[0], left.Parameters[0]).Visit(right.Body);
         return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(left.Body, body), left.Parameters);
+    }
+
+    /// <summary>Either condition, over one parameter, as a single expression EF Core can translate.</summary>
+    public static Expression<Func<T, bool>> OrElse<T>(this Expression<Func<T, bool>> left, Expression<Func<T, bool>> right)
+    {
+        var body = new Rebind(right.Parameters[0], left.Parameters[0]).Visit(right.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.OrElse(left.Body, body), left.Parameters);
     }
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor

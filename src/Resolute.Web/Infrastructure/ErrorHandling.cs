@@ -49,6 +49,8 @@ public static class ErrorHandling
     {
         NotFoundException e => (StatusCodes.Status404NotFound, e.Message),
         ForbiddenException e => (StatusCodes.Status403Forbidden, e.Message),
+        ConflictException e => (StatusCodes.Status409Conflict, e.Message),
+        Resolute.Domain.Assignments.FiveClear.IncompleteException e => (StatusCodes.Status400BadRequest, e.Message),
         DomainException e => (StatusCodes.Status400BadRequest, e.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "Tệp hoặc nội dung gửi lên quá lớn."),
         BadHttpRequestException => (StatusCodes.Status400BadRequest, "Yêu cầu không hợp lệ."),
@@ -70,11 +72,17 @@ public sealed class ApiErrorFilter : IEndpointFilter
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] },
                 title: "Dữ liệu không hợp lệ.", type: e.Code);
         }
+        catch (Resolute.Domain.Assignments.FiveClear.IncompleteException e)
+        {
+            // Every missing clear, by the input it is about, in Vietnamese.
+            return TypedResults.ValidationProblem(e.Gaps.GroupBy(g => g.Field).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()),
+                title: "Chưa đủ 5 rõ để giao nhiệm vụ.", type: "five-clear");
+        }
         catch (Features.Documents.Attachments.AttachmentStore.RejectedException e)
         {
             return TypedResults.Problem(title: e.Message, statusCode: e.Status);
         }
-        catch (Exception e) when (e is DomainException or NotFoundException or ForbiddenException)
+        catch (Exception e) when (e is DomainException or NotFoundException or ForbiddenException or ConflictException)
         {
             var (status, title) = ErrorHandling.Classify(e);
             return TypedResults.Problem(title: title, statusCode: status, type: (e as DomainException)?.Code);

@@ -5,3 +5,6 @@ public sealed class NotFoundException(string message = "Không tìm thấy bản
 
 /// <summary>The caller may see the record but not do this to it: 403.</summary>
 public sealed class ForbiddenException(string message = "Bạn không có quyền thực hiện thao tác này.") : Exception(message);
+
+/// <summary>Someone else changed the record since the caller read it: 409, and nothing of theirs is overwritten.</summary>
+public sealed class ConflictException(string message = "Nhiệm vụ đã được người khác cập nhật trong lúc bạn sửa. Hãy tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.") : Exception(message);

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Resolute.Domain.Access;
@@ -35,6 +36,8 @@ public class ResoluteFactory : WebApplicationFactory<Program>
     public bool OwnsDatabase { get; init; } = true;
     /// <summary>Tests sign in many times from one address; the limit itself is tested with a low value.</summary>
     public int SignInLimit { get; init; } = 10_000;
+    /// <summary>A clock the test moves; the app's "today" (task status, reminders) follows it.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -46,6 +49,8 @@ public class ResoluteFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SignInPerMinute", SignInLimit.ToString());
         builder.UseSetting("Attachments:Path", AttachmentsPath);
         builder.UseSetting("Attachments:MaxBytes", (2 * 1024 * 1024).ToString());
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 
     public async Task<T> WithDbAsync<T>(Func<ResoluteDbContext, IServiceProvider, Task<T>> work)

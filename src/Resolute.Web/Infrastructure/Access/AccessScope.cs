@@ -14,6 +14,7 @@ namespace Resolute.Web.Infrastructure.Access;
 public sealed class AccessScope(IHttpContextAccessor http)
 {
     public const string GrantClaim = "resolute:grant";
+    public const string PersonClaim = "resolute:person";
 
     private ClaimsPrincipal? _cachedFor;
     private IReadOnlyList<Grant> _grants = [];
@@ -28,6 +29,10 @@ public sealed class AccessScope(IHttpContextAccessor http)
 
     public Guid? UserId =>
         Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    /// <summary>The official the account belongs to: tasks naming them as responsible leader are theirs to see.</summary>
+    public Guid? PersonId =>
+        Guid.TryParse(http.HttpContext?.User.FindFirstValue(PersonClaim), out var id) ? id : null;
 
     public string? UserName => http.HttpContext?.User.Identity?.Name;
 

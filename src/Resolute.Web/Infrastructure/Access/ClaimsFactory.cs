@@ -16,6 +16,7 @@ public sealed class ClaimsFactory(UserManager<User> users, IOptions<IdentityOpti
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+        if (user.PersonId is { } person) identity.AddClaim(new Claim(AccessScope.PersonClaim, person.ToString()));
         var grants = await db.RoleGrants.AsNoTracking().Where(g => g.UserId == user.Id).ToListAsync();
         foreach (var g in grants)
             identity.AddClaim(new Claim(AccessScope.GrantClaim, AccessScope.Encode(g.Role, g.OrganisationId)));

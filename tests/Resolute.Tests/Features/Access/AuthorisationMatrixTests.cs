@@ -24,12 +24,16 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
     private const string Target = "P-NGHIADO-UBND";
 
     /// <summary>What an endpoint requires.</summary>
-    public enum Need { Anonymous, SignedIn, SeeTarget, ManageTarget, ManageUsers, ReadAudit, ManageAny, RegisterForTarget }
+    public enum Need { Anonymous, SignedIn, SeeTarget, ManageTarget, ManageUsers, ReadAudit, ManageAny, RegisterForTarget, ActOnTarget, AssignForTarget }
 
     public enum Position { Inside, Sibling, Above }
 
     /// <summary>One request: the endpoint it exercises (as the completeness check names it), how to build it, what it needs, what success is.</summary>
-    public sealed record Case(string Endpoint, HttpMethod Method, Func<Context, Task<(string Url, HttpContent? Body)>> Build, Need Need, HttpStatusCode Success, bool Api);
+    public sealed record Case(string Endpoint, HttpMethod Method, Func<Context, Task<(string Url, HttpContent? Body)>> Build, Need Need, HttpStatusCode Success, bool Api,
+        Permission? Permission = null);
+
+    /// <summary>How far a task made for a case has gone.</summary>
+    public enum TaskStage { Draft, Assigned, WithReport, WithExtension, LateChild }
 
     public sealed class Context(ResoluteFactory app)
     {
@@ -43,6 +47,12 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         }
 
         public Task<Guid> IdAsync(string code) => app.UnitIdAsync(code);
+
+        public Task<int> VersionOfAsync(string id) => app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Assignments, a => a.Id == Guid.Parse(id)), a => a.Version)));
+
+        public Task<Guid> ParentOfAsync(string id) => app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Assignments, a => a.Id == Guid.Parse(id)), a => a.ParentId!.Value)));
 
         /// <summary>A state document issued by the target unit (no term needed), registered by the system.</summary>
         public async Task<string> FreshDocumentAsync()
@@ -60,6 +70,80 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
                 return d.Id.ToString();
             });
         }
+
+        /// <summary>
+        /// A task the ward (the inside caller's unit) gives the target unit, made by the system at <paramref name="stage"/>.
+        /// Returns the task's id and, for the stages that have one, the report's or extension's id.
+        /// </summary>
+        public async Task<(string Id, string? Sub)> FreshTaskAsync(TaskStage stage)
+        {
+            var ward = await app.UnitIdAsync(Ward);
+            var target = await app.UnitIdAsync(Target);
+            return await app.WithDbAsync(async (db, sp) =>
+            {
+                var leader = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                    System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Positions),
+                        p => p.OrganisationId == target && p.IsLeader), p => p.PersonId));
+                var source = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                    System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Documents),
+                        d => d.Symbol == "15-NQ/TW"), d => d.Id));
+                var today = db.Today;
+                var now = DateTime.UtcNow;
+                var calendar = Resolute.Domain.Assignments.ReportingCalendar.Default;
+                Resolute.Domain.Assignments.Assignment Make(Guid lead, Guid? leaderId, DateOnly deadline)
+                {
+                    var a = new Resolute.Domain.Assignments.Assignment(ward, "Nhiệm vụ ma trận", now, null);
+                    db.Assignments.Add(a);
+                    a.Describe("Nhiệm vụ ma trận", null, source, null, null, "Báo cáo kết quả", Resolute.Domain.Documents.Secrecy.None);
+                    a.SetPeople(lead, leaderId, ward, []);
+                    a.SetSchedule(deadline, Resolute.Domain.Assignments.Recurrence.None, calendar, today);
+                    a.SetIndicators([("Tỷ lệ hoàn thành", "%", 100m)]);
+                    return a;
+                }
+                string? sub = null;
+                Resolute.Domain.Assignments.Assignment task;
+                if (stage == TaskStage.LateChild)
+                {
+                    var wardLeader = await Resolute.Web.Features.Assignments.AssignmentRules.DefaultLeaderAsync(db, ward, today, default);
+                    var parent = Make(ward, wardLeader, today.AddDays(20));
+                    parent.Assign(today);
+                    task = Make(target, leader, today.AddDays(40));
+                    task.CascadeFrom(parent, lateDeadlineApproved: false);
+                }
+                else
+                {
+                    task = Make(target, leader, today.AddDays(30));
+                    if (stage != TaskStage.Draft) task.Assign(today);
+                    if (stage == TaskStage.WithReport) sub = task.Report("Đã triển khai", 50, false, [], now, null, "system", today, calendar).Id.ToString();
+                    if (stage == TaskStage.WithExtension) sub = task.RequestExtension(today.AddDays(60), "Chờ hướng dẫn", now, null, "system").Id.ToString();
+                }
+                await db.SaveChangesAsync();
+                return (task.Id.ToString(), sub);
+            });
+        }
+
+        public async Task<string> FreshEvidenceUrlAsync()
+        {
+            var (id, report) = await FreshTaskAsync(TaskStage.WithReport);
+            var evidence = await app.WithDbAsync(async (db, sp) =>
+                (await new Resolute.Web.Features.Assignments.AddEvidence(Guid.Parse(id), Guid.Parse(report!), "anh.png", () => new MemoryStream(Png))
+                    .HandleAsync(db, sp.GetRequiredService<Resolute.Web.Features.Documents.Attachments.AttachmentStore>(), default)).Id);
+            return $"/api/assignments/{id}/evidence/{evidence}";
+        }
+
+        public async Task<object> TaskBodyAsync(int? version = null) => new
+        {
+            assignerCode = Ward,
+            title = "Nhiệm vụ ma trận mới",
+            leadCode = Target,
+            followUpCode = Ward,
+            sourceDocumentId = await app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Documents),
+                    d => d.Symbol == "15-NQ/TW"), d => d.Id))),
+            deadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"),
+            output = "Báo cáo",
+            version,
+        };
 
         public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0];
 
@@ -156,6 +240,48 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             var from = await c.FreshDocumentAsync();
             return ($"/api/documents/{from}/relations", JsonContent.Create(new { toId = await c.FreshDocumentAsync(), kind = "implements" }));
         }, Need.ManageTarget, HttpStatusCode.Created, true),
+        new("GET /api/assignments/", Get, Url("/api/assignments?status=on-track,overdue"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/assignments/{id:guid}", Get, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.Assigned)).Id}", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/dashboard", Get, async c => ($"/api/dashboard?org={await c.IdAsync(Target)}", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("POST /api/assignments/", Post, async c => ("/api/assignments", JsonContent.Create(await c.TaskBodyAsync())), Need.AssignForTarget, HttpStatusCode.Created, true),
+        new("PUT /api/assignments/{id:guid}", Put, async c =>
+        {
+            var (id, _) = await c.FreshTaskAsync(TaskStage.Draft);
+            return ($"/api/assignments/{id}", JsonContent.Create(await c.TaskBodyAsync(await c.VersionOfAsync(id))));
+        }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("POST /api/assignments/{id:guid}/assign", Post, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.Draft)).Id}/assign", JsonContent.Create(new { })),
+            Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("POST /api/assignments/{id:guid}/progress", Post, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.Assigned)).Id}/progress",
+            JsonContent.Create(new { narrative = "Đã triển khai", percent = 40 })), Need.ActOnTarget, HttpStatusCode.Created, true, Permission.ReportProgress),
+        new("POST /api/assignments/{id:guid}/progress/{reportId:guid}/review", Post, async c =>
+        {
+            var (id, report) = await c.FreshTaskAsync(TaskStage.WithReport);
+            return ($"/api/assignments/{id}/progress/{report}/review", JsonContent.Create(new { accept = true }));
+        }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
+        new("POST /api/assignments/{id:guid}/progress/{reportId:guid}/evidence", Post, async c =>
+        {
+            var (id, report) = await c.FreshTaskAsync(TaskStage.WithReport);
+            return ($"/api/assignments/{id}/progress/{report}/evidence", Context.PngUpload());
+        }, Need.ActOnTarget, HttpStatusCode.Created, true, Permission.ReportProgress),
+        new("GET /api/assignments/{id:guid}/evidence/{evidenceId:guid}", Get, async c => (await c.FreshEvidenceUrlAsync(), null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("POST /api/assignments/{id:guid}/extensions", Post, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.Assigned)).Id}/extensions",
+            JsonContent.Create(new { newDeadline = DateTime.UtcNow.AddDays(90).ToString("yyyy-MM-dd"), reason = "Chờ hướng dẫn" })), Need.ActOnTarget, HttpStatusCode.Created, true, Permission.ReportProgress),
+        new("POST /api/assignments/{id:guid}/extensions/{extensionId:guid}/decision", Post, async c =>
+        {
+            var (id, ext) = await c.FreshTaskAsync(TaskStage.WithExtension);
+            return ($"/api/assignments/{id}/extensions/{ext}/decision", JsonContent.Create(new { approve = true }));
+        }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
+        new("POST /api/assignments/{id:guid}/state", Post, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.Assigned)).Id}/state",
+            JsonContent.Create(new { change = "pause", reason = "Chờ sắp xếp bộ máy" })), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
+        new("POST /api/assignments/{id:guid}/cascade", Post, async c =>
+        {
+            var (id, _) = await c.FreshTaskAsync(TaskStage.LateChild);
+            // The late child's parent is led by the ward itself: cascading it to the target is the ward's right.
+            var parent = await c.ParentOfAsync(id);
+            return ($"/api/assignments/{parent}/cascade", JsonContent.Create(new { targets = new[] { new { unitCode = Target } } }));
+        }, Need.ActOnTarget, HttpStatusCode.Created, true, Permission.AssignTasks),
+        new("POST /api/assignments/{id:guid}/approve-deadline", Post, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.LateChild)).Id}/approve-deadline", null),
+            Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
         new("GET /api/organisations/", Get, Url("/api/organisations"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/organisations/{id:guid}", Get, async c => ($"/api/organisations/{await c.IdAsync(Target)}", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("POST /api/organisations/", Post, async c => ("/api/organisations", JsonContent.Create(new
@@ -188,6 +314,11 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             // Registering is refused outright to roles that may not register; for a sibling the issuer is "not found
             // in your scope", a form error that names nothing the caller cannot see.
             Need.RegisterForTarget => !r.Allows(Permission.RegisterDocuments) ? HttpStatusCode.Forbidden
+                : position == Position.Sibling ? HttpStatusCode.BadRequest : c.Success,
+            Need.ActOnTarget => position == Position.Sibling ? HttpStatusCode.NotFound
+                : r.Allows(c.Permission!.Value) ? c.Success : HttpStatusCode.Forbidden,
+            // As for registering: refused to roles that may not assign; for a sibling the assigning unit is "not found in your scope".
+            Need.AssignForTarget => !r.Allows(Permission.AssignTasks) ? HttpStatusCode.Forbidden
                 : position == Position.Sibling ? HttpStatusCode.BadRequest : c.Success,
             _ => throw new InvalidOperationException(),
         };

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Resolute.Domain.Assignments;
+using Resolute.Web.Data;
+using Resolute.Web.Infrastructure;
+
+namespace Resolute.Web.Features.Assignments;
+
+/// <summary>
+/// Where things stand for a unit and its subtree: counts by status for the unit itself and each direct child unit,
+/// the on-time completion rate, overdue tasks oldest first, tasks due in the next 14 days, and a monthly trend of
+/// completions on time and late. Every number is a filter of the task list (drill-down).
+/// </summary>
+public static class Dashboard
+{
+    public const int ListSize = 20;
+    public const int DueSoonDays = 14;
+    public const int TrendMonths = 12;
+
+    public sealed record Counts(int Total, int Draft, int OnTrack, int Overdue, int DoneOnTime, int DoneLate, int Recurring, int Paused, int Withdrawn)
+    {
+        public static Counts From(IEnumerable<(int Code, int N)> rows)
+        {
+            var d = rows.GroupBy(r => r.Code).ToDictionary(g => (AssignmentStatus)g.Key, g => g.Sum(r => r.N));
+            int N(AssignmentStatus s) => d.GetValueOrDefault(s);
+            return new Counts(d.Values.Sum(), N(AssignmentStatus.Draft), N(AssignmentStatus.OnTrack), N(AssignmentStatus.Overdue),
+                N(AssignmentStatus.DoneOnTime), N(AssignmentStatus.DoneLate), N(AssignmentStatus.Recurring), N(AssignmentStatus.Paused), N(AssignmentStatus.Withdrawn));
+        }
+
+        public int Of(AssignmentStatus s) => s switch
+        {
+            AssignmentStatus.Draft => Draft,
+            AssignmentStatus.OnTrack => OnTrack,
+            AssignmentStatus.Overdue => Overdue,
+            AssignmentStatus.DoneOnTime => DoneOnTime,
+            AssignmentStatus.DoneLate => DoneLate,
+            AssignmentStatus.Recurring => Recurring,
+            AssignmentStatus.Paused => Paused,
+            AssignmentStatus.Withdrawn => Withdrawn,
+            _ => 0,
+        };
+
+        /// <summary>Done on time over all done; null when nothing is done yet.</summary>
+        public double? OnTimeRate => DoneOnTime + DoneLate == 0 ? null : Math.Round(100.0 * DoneOnTime / (DoneOnTime + DoneLate), 1);
+    }
+
+    public sealed record UnitRow(Guid Id, string Code, string Name, bool Direct, Counts Counts, double? OnTimeRate);
+
+    public sealed record Month(string Key, int OnTime, int Late);
+
+    public sealed record Result(Guid OrgId, string OrgCode, string OrgName, DateOnly Today, Counts Totals, double? OnTimeRate,
+        IReadOnlyList<UnitRow> Units, IReadOnlyList<AssignmentQueries.Item> Overdue, IReadOnlyList<AssignmentQueries.Item> DueSoon,
+        IReadOnlyList<Month> Trend, int HiddenSecret);
+
+    public static async Task<Result> BuildAsync(ResoluteDbContext db, Guid orgId, CancellationToken ct)
+    {
+        var org = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct)
+            ?? throw new NotFoundException("Không tìm thấy đơn vị, hoặc bạn không có quyền xem.");
+        var today = db.Today;
+        var children = await db.Organisations.AsNoTracking().Where(o => o.ParentId == orgId)
+            .Select(o => new { o.Id, o.Code, o.ShortName, o.ValidTo }).ToListAsync(ct);
+        var childIds = children.Select(c => c.Id).ToList();
+        var coded = db.Assignments.AsNoTracking().Select(AssignmentQueries.Coding(today));
+
+        var perChild = await coded
+            .Join(db.OrganisationClosures.Where(c => childIds.Contains(c.AncestorId)), x => x.LeadId, c => (Guid?)c.DescendantId,
+                (x, c) => new { c.AncestorId, x.Code })
+            .GroupBy(x => new { x.AncestorId, x.Code })
+            .Select(g => new { g.Key.AncestorId, g.Key.Code, N = g.Count() })
+            .ToListAsync(ct);
+        var direct = await coded.Where(x => x.LeadId == orgId).GroupBy(x => x.Code).Select(g => new { Code = g.Key, N = g.Count() }).ToListAsync(ct);
+
+        var rows = new List<UnitRow>();
+        var own = Counts.From(direct.Select(d => (d.Code, d.N)));
+        if (own.Total > 0) rows.Add(new UnitRow(org.Id, org.Code, org.ShortName, true, own, own.OnTimeRate));
+        var vi = Domain.Text.VietnameseText.Comparer;
+        foreach (var c in children.OrderBy(c => c.ShortName, vi))
+        {
+            var counts = Counts.From(perChild.Where(p => p.AncestorId == c.Id).Select(p => (p.Code, p.N)));
+            // Ended units with nothing left to show are history, not part of today's picture.
+            if (c.ValidTo is not null && counts.Total == 0) continue;
+            rows.Add(new UnitRow(c.Id, c.Code, c.ShortName, false, counts, counts.OnTimeRate));
+        }
+        var totals = Counts.From(direct.Select(d => (d.Code, d.N)).Concat(perChild.Select(p => (p.Code, p.N))));
+
+        var subtree = new AssignmentQueries.Filter { Org = orgId, Subtree = true };
+        var overdue = await AssignmentQueries.Project(db, AssignmentQueries.Apply(db, subtree with { Statuses = [AssignmentStatus.Overdue] }, today)
+            .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(ListSize), today).ToListAsync(ct);
+        var soon = await AssignmentQueries.Project(db, AssignmentQueries.Apply(db, subtree with
+        {
+            Statuses = [AssignmentStatus.OnTrack, AssignmentStatus.Recurring],
+            DueFrom = today,
+            DueTo = today.AddDays(DueSoonDays),
+        }, today).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(ListSize), today).ToListAsync(ct);
+
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
+        var done = await AssignmentQueries.Apply(db, subtree with { Statuses = [AssignmentStatus.DoneOnTime, AssignmentStatus.DoneLate] }, today)
+            .Where(a => a.CompletedOn >= first)
+            .GroupBy(a => new { a.CompletedOn!.Value.Year, a.CompletedOn.Value.Month, Late = a.DeadlineInForce != null && a.CompletedOn > a.DeadlineInForce })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Late, N = g.Count() })
+            .ToListAsync(ct);
+        var trend = Enumerable.Range(0, TrendMonths).Select(i => first.AddMonths(i)).Select(m => new Month($"{m:yyyy-MM}",
+            done.Where(d => d.Year == m.Year && d.Month == m.Month && !d.Late).Sum(d => d.N),
+            done.Where(d => d.Year == m.Year && d.Month == m.Month && d.Late).Sum(d => d.N))).ToList();
+
+        return new Result(org.Id, org.Code, org.ShortName, today, totals, totals.OnTimeRate, rows,
+            await AssignmentQueries.FinishAsync(db, overdue, today, ct), await AssignmentQueries.FinishAsync(db, soon, today, ct),
+            trend, await AssignmentQueries.HiddenSecretAsync(db, subtree, ct));
+    }
+}
