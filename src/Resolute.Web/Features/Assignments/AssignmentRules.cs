@@ -76,11 +76,41 @@ public static class AssignmentRules
             throw new DomainException("leader-not-in-unit", "Lãnh đạo chịu trách nhiệm phải đang giữ chức vụ tại đơn vị chủ trì.", "leadLeaderId");
     }
 
-    /// <summary>The leader a cascaded task names when none is chosen: the lead unit's head (its first current leader).</summary>
+    /// <summary>
+    /// The leader a cascaded task names when none is chosen: the lead unit's head (its first current leader), or for a
+    /// committee whose leaders sit in its standing office or standing committee, theirs.
+    /// </summary>
     public static async Task<Guid?> DefaultLeaderAsync(ResoluteDbContext db, Guid unitId, DateOnly today, CancellationToken ct) =>
         await db.Positions.IgnoreQueryFilters()
             .Where(p => p.OrganisationId == unitId && p.IsLeader && p.StartsOn <= today && (p.EndsOn == null || p.EndsOn >= today))
-            .OrderBy(p => p.IsConcurrent).ThenBy(p => p.StartsOn).ThenBy(p => p.Id).Select(p => (Guid?)p.PersonId).FirstOrDefaultAsync(ct);
+            .OrderBy(p => p.IsConcurrent).ThenBy(p => p.StartsOn).ThenBy(p => p.Id).Select(p => (Guid?)p.PersonId).FirstOrDefaultAsync(ct)
+        ?? await (from p in db.Positions.IgnoreQueryFilters()
+                  join o in db.Organisations.IgnoreQueryFilters() on p.OrganisationId equals o.Id
+                  where o.ParentId == unitId && (o.Kind == OrganisationKind.StandingOffice || o.Kind == OrganisationKind.StandingCommittee)
+                      && p.IsLeader && p.StartsOn <= today && (p.EndsOn == null || p.EndsOn >= today)
+                  orderby o.Kind, p.IsConcurrent, p.StartsOn, p.Id
+                  select (Guid?)p.PersonId).FirstOrDefaultAsync(ct);
+
+    /// <summary>The official of that name (folded: with or without diacritics) holding a post that may lead for <paramref name="lead"/>.</summary>
+    public static async Task<Guid> LeaderByNameAsync(ResoluteDbContext db, string name, Organisation lead, DateOnly today, CancellationToken ct)
+    {
+        var folded = Domain.Text.VietnameseText.Fold(name);
+        return await (from p in db.People
+                      join pos in db.Positions.IgnoreQueryFilters() on p.Id equals pos.PersonId
+                      where p.SearchText == folded && pos.StartsOn <= today && (pos.EndsOn == null || pos.EndsOn >= today)
+                          && (pos.OrganisationId == lead.Id || (pos.IsLeader && db.Organisations.IgnoreQueryFilters().Any(o => o.Id == pos.OrganisationId && o.ParentId == lead.Id)))
+                      select (Guid?)p.Id).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("leader-not-found", $"Không tìm thấy {name.Trim()} đang giữ chức vụ tại {lead.ShortName}.", "leadLeaderId");
+    }
+
+    /// <summary>Officials who may be named responsible leader for the unit: its leaders and those of the bodies directly under it.</summary>
+    public static async Task<List<(Guid Id, string Name, string Title)>> LeadersOfAsync(ResoluteDbContext db, Guid unitId, DateOnly today, CancellationToken ct) =>
+        (await (from pos in db.Positions.IgnoreQueryFilters()
+                join p in db.People on pos.PersonId equals p.Id
+                where pos.IsLeader && pos.StartsOn <= today && (pos.EndsOn == null || pos.EndsOn >= today)
+                    && (pos.OrganisationId == unitId || db.Organisations.IgnoreQueryFilters().Any(o => o.Id == pos.OrganisationId && o.ParentId == unitId))
+                select new { p.Id, p.FullName, pos.Title }).ToListAsync(ct))
+        .DistinctBy(x => x.Id).Select(x => (x.Id, x.FullName, x.Title)).ToList();
 
     public static async Task SetNeedToKnowAsync(ResoluteDbContext db, UserManager<User> users, Assignment a, IEnumerable<string>? names, CancellationToken ct)
     {
@@ -108,6 +138,14 @@ public static class AssignmentRules
     {
         if (documentId is { } id && !await db.Documents.AnyAsync(d => d.Id == id, ct))
             throw new DomainException("source-not-found", "Không tìm thấy văn bản giao nhiệm vụ trong phạm vi của bạn.", "sourceDocumentId");
+    }
+
+    /// <summary>A registered document by its number and symbol as written (15-NQ/TƯ, 10-CTr/TU), among those the caller may see.</summary>
+    public static async Task<Guid> SourceBySymbolAsync(ResoluteDbContext db, string symbol, CancellationToken ct)
+    {
+        var normal = ReferenceParser.Parse(symbol)?.Symbol ?? symbol.Trim();
+        return await db.Documents.Where(d => d.Symbol == normal).OrderByDescending(d => d.IssuedOn).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("source-not-found", $"Không tìm thấy văn bản {symbol.Trim()} trong sổ (trong phạm vi của bạn).", "sourceDocumentId");
     }
 
     public static Secrecy ParseSecrecy(Secrecy? s) => s ?? Secrecy.None;

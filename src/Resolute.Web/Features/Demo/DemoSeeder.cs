@@ -72,6 +72,8 @@ public static class DemoSeeder
         db.ChangeTracker.Clear();
         await DemoDocuments.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
+        await DemoAssignments.SeedAsync(db, ct);
+        db.ChangeTracker.Clear();
 
         var password = options.Password is { Length: > 0 } p ? p : RandomPassword();
         await CreateAccountsAsync(sp, db, password);
@@ -105,8 +107,12 @@ public static class DemoSeeder
                 db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = role, OrganisationId = units[CentralCode] });
             // The city's leader is cleared for its secret register entries; everyone else only sees them counted.
             if (name == "lanhdao")
+            {
                 foreach (var secret in await db.Documents.IgnoreQueryFilters().Where(d => d.Secrecy != Resolute.Domain.Documents.Secrecy.None).Select(d => d.Id).ToListAsync())
                     db.NeedToKnow.Add(new Resolute.Domain.Documents.NeedToKnow(secret, user.Id));
+                foreach (var secret in await db.Assignments.IgnoreQueryFilters().Where(a => a.Secrecy != Resolute.Domain.Documents.Secrecy.None).Select(a => a.Id).ToListAsync())
+                    db.AssignmentNeedToKnow.Add(new Resolute.Domain.Assignments.AssignmentNeedToKnow(secret, user.Id));
+            }
         }
         await db.SaveChangesAsync();
     }

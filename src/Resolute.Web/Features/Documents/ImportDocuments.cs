@@ -120,7 +120,7 @@ public static class ImportDocuments
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
-    private static bool TryDate(object? value, out DateOnly date)
+    internal static bool TryDate(object? value, out DateOnly date)
     {
         date = default;
         switch (value)

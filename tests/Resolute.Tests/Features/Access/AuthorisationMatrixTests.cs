@@ -282,6 +282,22 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         }, Need.ActOnTarget, HttpStatusCode.Created, true, Permission.AssignTasks),
         new("POST /api/assignments/{id:guid}/approve-deadline", Post, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.LateChild)).Id}/approve-deadline", null),
             Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
+        new("PAGE /Assignments/Index", Get, Url("/Assignments?status=overdue"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Assignments/MyWork", Get, Url("/Assignments/MyWork"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Assignments/Import", Get, Url("/Assignments/Import"), Need.ManageAny, HttpStatusCode.OK, false),
+        new("PAGE /Assignments/Dashboard", Get, Url($"/Assignments/Dashboard?unit={Target}"), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Assignments/Details", Get, async c => ($"/Assignments/Details/{(await c.FreshTaskAsync(TaskStage.WithReport)).Id}", null), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Assignments/Details", Post, async c => ($"/Assignments/Details/{(await c.FreshTaskAsync(TaskStage.Assigned)).Id}?handler=Report",
+            c.Form(new() { ["narrative"] = "Đã triển khai", ["percent"] = "30" })), Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.ReportProgress),
+        new("PAGE /Assignments/Edit", Get, async c => ($"/Assignments/Edit/{(await c.FreshTaskAsync(TaskStage.Draft)).Id}", null), Need.ActOnTarget, HttpStatusCode.OK, false, Permission.AssignTasks),
+        new("PAGE /Assignments/Edit", Post, async c => ("/Assignments/Edit?handler=Save", c.Form(new()
+        {
+            ["Input.AssignerCode"] = Ward, ["Input.Title"] = "Dự thảo nhiệm vụ qua biểu mẫu", ["Input.LeadCode"] = Target, ["Input.Recurrence"] = "None", ["Input.Secrecy"] = "None",
+        })), Need.AssignForTarget, HttpStatusCode.Redirect, false),
+        new("PAGE /Assignments/Cascade", Get, async c => ($"/Assignments/Cascade/{await c.ParentOfAsync((await c.FreshTaskAsync(TaskStage.LateChild)).Id)}", null),
+            Need.ActOnTarget, HttpStatusCode.OK, false, Permission.AssignTasks),
+        new("PAGE /Assignments/Cascade", Post, async c => ($"/Assignments/Cascade/{await c.ParentOfAsync((await c.FreshTaskAsync(TaskStage.LateChild)).Id)}",
+            c.Form(new() { ["MoreCodes"] = Target })), Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
         new("GET /api/organisations/", Get, Url("/api/organisations"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/organisations/{id:guid}", Get, async c => ($"/api/organisations/{await c.IdAsync(Target)}", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("POST /api/organisations/", Post, async c => ("/api/organisations", JsonContent.Create(new
