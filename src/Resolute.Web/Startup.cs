@@ -9,6 +9,7 @@ using Resolute.Web.Features.Assignments;
 using Resolute.Web.Features.Demo;
 using Resolute.Web.Features.Documents;
 using Resolute.Web.Features.Health;
+using Resolute.Web.Features.Notifications;
 using Resolute.Web.Features.Organisations;
 using Resolute.Web.Infrastructure;
 using Resolute.Web.Infrastructure.Access;
@@ -27,6 +28,11 @@ public static class Startup
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<AccessScope>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Reminders").Get<Features.Notifications.ReminderOptions>() ?? new());
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Smtp").Get<Features.Notifications.SmtpOptions>() ?? new());
+        services.AddScoped<Features.Notifications.Reminders>();
+        services.AddScoped<Features.Notifications.EmailOutbox>();
+        services.AddHostedService<Features.Notifications.ReminderJob>();
         services.AddSingleton<Features.Documents.Attachments.AttachmentStore>();
         services.AddResoluteDatabase();
 
@@ -164,6 +170,8 @@ public static class Startup
         api.MapOrganisationsApi();
         api.MapDocumentsApi();
         api.MapAssignmentsApi();
+        api.MapNotificationsApi();
+        app.MapCalendarFeed();
         app.MapRazorPages();
         app.MapCultureSwitch();
     }

@@ -18,7 +18,7 @@ internal static class Auditing
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
-        nameof(PersonalAccessToken.TokenHash), nameof(IdentityUserToken<Guid>.Value),
+        nameof(PersonalAccessToken.TokenHash), nameof(IdentityUserToken<Guid>.Value), nameof(Features.Assignments.CalendarKey.KeyHash),
     };
 
     /// <summary>Derived or machine-only data that would only add noise: closure rows, data-protection keys, the trail itself.</summary>

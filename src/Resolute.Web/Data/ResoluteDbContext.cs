@@ -46,6 +46,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public DbSet<Features.Assignments.Evidence> Evidence => Set<Features.Assignments.Evidence>();
     public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
     public DbSet<Features.Notifications.ReminderClaim> ReminderClaims => Set<Features.Notifications.ReminderClaim>();
+    public DbSet<Features.Assignments.CalendarKey> CalendarKeys => Set<Features.Assignments.CalendarKey>();
 
     public AccessScope Scope { get; } = scope;
 
@@ -437,6 +438,15 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.HasKey(r => new { r.AssignmentId, r.Kind, r.DueOn });
             e.Property(r => r.Kind).HasMaxLength(30);
             e.HasOne<Assignment>().WithMany().HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<Features.Assignments.CalendarKey>(e =>
+        {
+            e.ToTable("calendar_keys");
+            e.HasKey(k => k.UserId);
+            e.Property(k => k.KeyHash).HasMaxLength(64);
+            e.HasIndex(k => k.KeyHash).IsUnique();
+            e.HasOne<User>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         b.Entity<AuditEntry>(e =>

@@ -38,6 +38,9 @@ public class ResoluteFactory : WebApplicationFactory<Program>
     public int SignInLimit { get; init; } = 10_000;
     /// <summary>A clock the test moves; the app's "today" (task status, reminders) follows it.</summary>
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; init; }
+    public bool RemindersEnabled { get; init; }
+    /// <summary>Further settings a test fixture needs (SMTP server, reminder timings…).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -49,6 +52,9 @@ public class ResoluteFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SignInPerMinute", SignInLimit.ToString());
         builder.UseSetting("Attachments:Path", AttachmentsPath);
         builder.UseSetting("Attachments:MaxBytes", (2 * 1024 * 1024).ToString());
+        // The reminder job runs only where a test asks for it; elsewhere it would write while tests read.
+        builder.UseSetting("Reminders:Enabled", RemindersEnabled ? "true" : "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (Clock is { } clock)
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }

@@ -92,6 +92,19 @@ public sealed class ProfileModel(ResoluteDbContext db, UserManager<User> users, 
         return Page();
     }
 
+    public string? CalendarUrl { get; private set; }
+
+    /// <summary>A new calendar feed address (the old one stops working), shown once.</summary>
+    public async Task<IActionResult> OnPostCalendarAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var user = await CurrentAsync();
+        var key = await Features.Assignments.CalendarFeed.CreateKeyAsync(db, user.Id, ct);
+        CalendarUrl = $"{Request.Scheme}://{Request.Host}/calendar/{key}.ics";
+        await LoadAsync(ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId, CancellationToken ct)
     {
         var user = await CurrentAsync();

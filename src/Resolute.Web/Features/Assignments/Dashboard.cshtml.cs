@@ -10,6 +10,7 @@ public sealed class DashboardModel(ResoluteDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     public Dashboard.Result Result { get; private set; } = null!;
+    public bool CanAssign => db.Scope.HasAny(Resolute.Domain.Access.Permission.AssignTasks);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -37,7 +37,7 @@ internal static class DemoAssignments
             return id;
         }
 
-        public static DateTime At(DateOnly day, int hour = 9) => day.ToDateTime(new TimeOnly(hour, 0)) - VietnamTime.Offset;
+        public static DateTime At(DateOnly day, int hour = 9) => DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(hour, 0)) - VietnamTime.Offset, DateTimeKind.Utc);
 
         public async Task<Assignment> TaskAsync(string assigner, string lead, string title, string? content, Guid source, string? clause, DateOnly created,
             DateOnly? deadline, string output, (string Name, string? Unit, decimal Target) indicator, CancellationToken ct,

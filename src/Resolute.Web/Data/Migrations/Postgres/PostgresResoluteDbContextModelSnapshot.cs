@@ -330,7 +330,6 @@ namespace Resolute.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Resolute.Domain.Assignments.Extension", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AssignmentId")
@@ -383,7 +382,6 @@ namespace Resolute.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Resolute.Domain.Assignments.Indicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<decimal?>("Actual")
@@ -435,7 +433,6 @@ namespace Resolute.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Resolute.Domain.Assignments.Milestone", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AssignmentId")
@@ -459,7 +456,6 @@ namespace Resolute.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Resolute.Domain.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AssignmentId")
@@ -1086,6 +1082,27 @@ namespace Resolute.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Resolute.Web.Features.Assignments.CalendarKey", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("calendar_keys", (string)null);
+                });
+
             modelBuilder.Entity("Resolute.Web.Features.Assignments.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1537,6 +1554,15 @@ namespace Resolute.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Resolute.Web.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resolute.Web.Features.Assignments.CalendarKey", b =>
+                {
                     b.HasOne("Resolute.Web.Data.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -319,7 +319,6 @@ namespace Resolute.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Resolute.Domain.Assignments.Extension", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AssignmentId")
@@ -372,7 +371,6 @@ namespace Resolute.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Resolute.Domain.Assignments.Indicator", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Actual")
@@ -424,7 +422,6 @@ namespace Resolute.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Resolute.Domain.Assignments.Milestone", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AssignmentId")
@@ -448,7 +445,6 @@ namespace Resolute.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Resolute.Domain.Assignments.ProgressReport", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AssignmentId")
@@ -1075,6 +1071,27 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Resolute.Web.Features.Assignments.CalendarKey", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique();
+
+                    b.ToTable("calendar_keys", (string)null);
+                });
+
             modelBuilder.Entity("Resolute.Web.Features.Assignments.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1526,6 +1543,15 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Resolute.Web.Data.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resolute.Web.Features.Assignments.CalendarKey", b =>
+                {
                     b.HasOne("Resolute.Web.Data.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")

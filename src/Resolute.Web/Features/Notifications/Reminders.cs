@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Resolute.Domain.Access;
+using Resolute.Domain.Assignments;
+using Resolute.Web.Data;
+using Resolute.Web.Infrastructure;
+
+namespace Resolute.Web.Features.Notifications;
+
+/// <summary>When reminders go out (config section <c>Reminders</c>).</summary>
+public sealed class ReminderOptions
+{
+    /// <summary>Days before the due date to remind, e.g. 7 and 1.</summary>
+    public int[] DaysBefore { get; set; } = [7, 1];
+    /// <summary>Days past the due date after which the leader of the assigning unit is told.</summary>
+    public int EscalateAfterDays { get; set; } = 3;
+    public bool Enabled { get; set; } = true;
+    public int IntervalSeconds { get; set; } = 300;
+    /// <summary>Seconds to wait after start-up before the first run, so migrations and seeding finish first.</summary>
+    public int StartDelaySeconds { get; set; } = 10;
+    /// <summary>At most this many tasks are reminded per kind per run; the next run takes the rest.</summary>
+    public int BatchSize { get; set; } = 500;
+}
+
+/// <summary>
+/// Finds what falls due and tells the people concerned: before the due date (each configured number of days), on the
+/// day, after it, and, after a delay, the leader of the assigning unit. A recurring task's missing cycle report is
+/// reminded the same way, its cycle date being its due date. Each reminder is claimed by inserting a row whose key is
+/// (task, kind, due date): with several instances running, one inserts it and notifies, the others skip. An extension
+/// moves the due date, so reminders start again for the new one.
+/// </summary>
+public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILogger<Reminders> log)
+{
+    public sealed record Candidate(Guid Id, DateOnly DueOn, string Kind);
+
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var today = db.Today;
+        var sent = 0;
+        var kinds = options.DaysBefore.Where(d => d > 0).Distinct().OrderByDescending(d => d)
+            .Select(d => ($"before-{d}", today.AddDays(1), today.AddDays(d)))
+            .Append(("due-today", today, today))
+            .Append(("overdue", DateOnly.MinValue, today.AddDays(-1)))
+            .Append(("escalation", DateOnly.MinValue, today.AddDays(-Math.Max(1, options.EscalateAfterDays))));
+        foreach (var (kind, from, to) in kinds)
+        {
+            // Open tasks due in the window that have not had this reminder for this due date.
+            var ids = await db.Assignments.AsNoTracking()
+                .Where(a => a.State == AssignmentState.Assigned && a.CompletedOn == null && a.DueOn != null && a.DueOn >= from && a.DueOn <= to)
+                .Where(a => !db.ReminderClaims.Any(r => r.AssignmentId == a.Id && r.Kind == kind && r.DueOn == a.DueOn))
+                .OrderBy(a => a.DueOn).Take(options.BatchSize)
+                .Select(a => new Candidate(a.Id, a.DueOn!.Value, kind)).ToListAsync(ct);
+            // A task due tomorrow is reminded once ("1 day left"), not also as "7 days left".
+            foreach (var c in ids)
+                if (await RemindAsync(c, today, ct)) sent++;
+        }
+        return sent;
+    }
+
+    private async Task<bool> RemindAsync(Candidate c, DateOnly today, CancellationToken ct)
+    {
+        var a = await db.Assignments.AsNoTracking().FirstAsync(x => x.Id == c.Id, ct);
+        if (c.Kind.StartsWith("before-") && int.Parse(c.Kind[7..]) is var days
+            && options.DaysBefore.Any(d => d < days && c.DueOn.DayNumber - today.DayNumber <= d))
+        {
+            // A closer reminder applies; record this one as passed so it is not looked at again.
+            return await ClaimAsync(c, [], ct) && false;
+        }
+        var escalation = c.Kind == "escalation";
+        var recipients = escalation ? await LeadersOfAssignerAsync(a, ct) : await PeopleOfLeadAsync(a, ct);
+        var title = Title(a, c, today);
+        var url = $"/Assignments/Details/{a.Id}";
+        var body = $"{title}\n\n{Assignments.AssignmentQueries.DisplayTitle(a, null)}\n{url}";
+        var notes = recipients.Select(u => new Notification
+        {
+            UserId = u.Id, CreatedAt = db.Clock.GetUtcNow().UtcDateTime, Kind = c.Kind, Title = title, Body = body, Url = url, AssignmentId = a.Id,
+            EmailTo = u.Email, EmailState = string.IsNullOrWhiteSpace(u.Email) ? EmailState.None : EmailState.Pending,
+        }).ToList();
+        return await ClaimAsync(c, notes, ct);
+    }
+
+    /// <summary>Inserts the claim and the notifications in one transaction; a duplicate claim means another instance did it.</summary>
+    private async Task<bool> ClaimAsync(Candidate c, List<Notification> notes, CancellationToken ct)
+    {
+        db.ReminderClaims.Add(new ReminderClaim { AssignmentId = c.Id, Kind = c.Kind, DueOn = c.DueOn, ClaimedAt = db.Clock.GetUtcNow().UtcDateTime });
+        db.Notifications.AddRange(notes);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            log.LogDebug("Reminder {Kind} for {Task} was sent by another instance.", c.Kind, c.Id);
+            return false;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private static string Title(Assignment a, Candidate c, DateOnly today)
+    {
+        var what = a.Recurrence == Recurrence.None ? "Nhiệm vụ" : "Báo cáo định kỳ của nhiệm vụ";
+        return c.Kind switch
+        {
+            "due-today" => $"{what} đến hạn hôm nay ({c.DueOn:dd/MM/yyyy})",
+            "overdue" => $"{what} đã quá hạn {today.DayNumber - c.DueOn.DayNumber} ngày (hạn {c.DueOn:dd/MM/yyyy})",
+            "escalation" => $"Báo cáo lãnh đạo: nhiệm vụ quá hạn {today.DayNumber - c.DueOn.DayNumber} ngày chưa hoàn thành (hạn {c.DueOn:dd/MM/yyyy})",
+            _ => $"{what} còn {c.DueOn.DayNumber - today.DayNumber} ngày đến hạn ({c.DueOn:dd/MM/yyyy})",
+        };
+    }
+
+    public sealed record Recipient(Guid Id, string? Email);
+
+    /// <summary>Those who answer for the task: accounts holding a role in the lead unit itself, and the responsible leader's account.</summary>
+    private async Task<List<Recipient>> PeopleOfLeadAsync(Assignment a, CancellationToken ct)
+    {
+        var roles = new[] { ScopeRole.Office, ScopeRole.Reporter, ScopeRole.Leader };
+        return await db.Users.Where(u => !u.IsDisabled && (
+                db.RoleGrants.Any(g => g.UserId == u.Id && g.OrganisationId == a.LeadId && roles.Contains(g.Role))
+                || (a.LeadLeaderId != null && u.PersonId == a.LeadLeaderId)))
+            .Select(u => new Recipient(u.Id, u.Email)).ToListAsync(ct);
+    }
+
+    /// <summary>The leaders of the assigning unit; its office when it has no leader account.</summary>
+    private async Task<List<Recipient>> LeadersOfAssignerAsync(Assignment a, CancellationToken ct)
+    {
+        foreach (var role in new[] { ScopeRole.Leader, ScopeRole.Office })
+        {
+            var list = await db.Users.Where(u => !u.IsDisabled && db.RoleGrants.Any(g => g.UserId == u.Id && g.OrganisationId == a.AssignerId && g.Role == role))
+                .Select(u => new Recipient(u.Id, u.Email)).ToListAsync(ct);
+            if (list.Count > 0) return list;
+        }
+        return [];
+    }
+}
