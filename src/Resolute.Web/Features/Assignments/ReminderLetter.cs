@@ -84,8 +84,12 @@ public static class ReminderLetter
         var now = db.Clock.GetUtcNow().UtcDateTime;
         db.Notifications.AddRange(recipients.Select(u => new Notifications.Notification
         {
-            UserId = u.Id, CreatedAt = now, Kind = "letter", Title = $"Công văn {draft.Symbol} của {draft.Issuer.ShortName} đôn đốc {draft.Overdue.Count} nhiệm vụ quá hạn",
-            Url = $"/Documents/Details/{document.Id}", EmailTo = u.Email,
+            UserId = u.Id,
+            CreatedAt = now,
+            Kind = "letter",
+            Title = $"Công văn {draft.Symbol} của {draft.Issuer.ShortName} đôn đốc {draft.Overdue.Count} nhiệm vụ quá hạn",
+            Url = $"/Documents/Details/{document.Id}",
+            EmailTo = u.Email,
             EmailState = string.IsNullOrWhiteSpace(u.Email) ? Notifications.EmailState.None : Notifications.EmailState.Pending,
         }));
         await db.SaveChangesAsync(ct);

@@ -72,8 +72,15 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
         var body = $"{title}\n\n{Assignments.AssignmentQueries.DisplayTitle(a, null)}\n{url}";
         var notes = recipients.Select(u => new Notification
         {
-            UserId = u.Id, CreatedAt = db.Clock.GetUtcNow().UtcDateTime, Kind = c.Kind, Title = title, Body = body, Url = url, AssignmentId = a.Id,
-            EmailTo = u.Email, EmailState = string.IsNullOrWhiteSpace(u.Email) ? EmailState.None : EmailState.Pending,
+            UserId = u.Id,
+            CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+            Kind = c.Kind,
+            Title = title,
+            Body = body,
+            Url = url,
+            AssignmentId = a.Id,
+            EmailTo = u.Email,
+            EmailState = string.IsNullOrWhiteSpace(u.Email) ? EmailState.None : EmailState.Pending,
         }).ToList();
         return await ClaimAsync(c, notes, ct);
     }

@@ -108,9 +108,13 @@ public sealed class OfficialDocument
                 new PageSize { Width = 11906, Height = 16838 },
                 new PageMargin
                 {
-                    Top = (int)(Margins.TopMm * twipsPerMm), Bottom = (int)(Margins.BottomMm * twipsPerMm),
-                    Left = (uint)(Margins.LeftMm * twipsPerMm), Right = (uint)(Margins.RightMm * twipsPerMm),
-                    Header = 720, Footer = 720, Gutter = 0,
+                    Top = (int)(Margins.TopMm * twipsPerMm),
+                    Bottom = (int)(Margins.BottomMm * twipsPerMm),
+                    Left = (uint)(Margins.LeftMm * twipsPerMm),
+                    Right = (uint)(Margins.RightMm * twipsPerMm),
+                    Header = 720,
+                    Footer = 720,
+                    Gutter = 0,
                 }));
             main.Document.Save();
         }

@@ -298,6 +298,14 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             Need.ActOnTarget, HttpStatusCode.OK, false, Permission.AssignTasks),
         new("PAGE /Assignments/Cascade", Post, async c => ($"/Assignments/Cascade/{await c.ParentOfAsync((await c.FreshTaskAsync(TaskStage.LateChild)).Id)}",
             c.Form(new() { ["MoreCodes"] = Target })), Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
+        new("PAGE /Assignments/Letter", Get, Url($"/Assignments/Letter?unit={Target}"), Need.ActOnTarget, HttpStatusCode.OK, false, Permission.AssignTasks),
+        new("PAGE /Notifications/Index", Get, Url("/Notifications"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("GET /api/notifications/", Get, Url("/api/notifications"), Need.SignedIn, HttpStatusCode.OK, true),
+        // Someone else's notification, or none: 404 alike.
+        new("POST /api/notifications/{id:guid}/read", Post, Url($"/api/notifications/{Guid.NewGuid()}/read"), Need.SignedIn, HttpStatusCode.NotFound, true),
+        new("POST /api/notifications/read-all", Post, Url("/api/notifications/read-all"), Need.SignedIn, HttpStatusCode.NoContent, true),
+        // The feed is its own credential: a wrong key is 404 to everyone.
+        new("GET /calendar/{key}.ics", Get, Url("/calendar/0123456789abcdef.ics"), Need.Anonymous, HttpStatusCode.NotFound, false),
         new("GET /api/organisations/", Get, Url("/api/organisations"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/organisations/{id:guid}", Get, async c => ($"/api/organisations/{await c.IdAsync(Target)}", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("POST /api/organisations/", Post, async c => ("/api/organisations", JsonContent.Create(new

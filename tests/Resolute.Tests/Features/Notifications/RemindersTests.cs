@@ -89,8 +89,11 @@ public class RemindersTests(ReminderFactory app) : IClassFixture<ReminderFactory
         var id = Guid.Parse(await AssignAsync("P-LANG", 8, title));
 
         async Task<List<string>> KindsAsync(string user) => await app.WithDbAsync((db, _) => (
-            from n in db.Notifications join u in db.Users on n.UserId equals u.Id
-            where n.AssignmentId == id && u.UserName == user orderby n.CreatedAt select n.Kind).ToListAsync());
+            from n in db.Notifications
+            join u in db.Users on n.UserId equals u.Id
+            where n.AssignmentId == id && u.UserName == user
+            orderby n.CreatedAt
+            select n.Kind).ToListAsync());
         async Task RunAsync()
         {
             using var scope = app.Services.CreateScope();
@@ -141,8 +144,10 @@ public class RemindersTests(ReminderFactory app) : IClassFixture<ReminderFactory
             return await scope.ServiceProvider.GetRequiredService<Reminders>().RunOnceAsync(default);
         });
         await Task.WhenAll(runs);
-        var notes = await app.WithDbAsync((db, _) => (from n in db.Notifications join u in db.Users on n.UserId equals u.Id
-                                                       where n.AssignmentId == id && u.UserName == user select n.Kind).ToListAsync());
+        var notes = await app.WithDbAsync((db, _) => (from n in db.Notifications
+                                                      join u in db.Users on n.UserId equals u.Id
+                                                      where n.AssignmentId == id && u.UserName == user
+                                                      select n.Kind).ToListAsync());
         Assert.Equal(["due-today"], notes);
     }
 }
