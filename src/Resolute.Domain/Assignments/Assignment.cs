@@ -32,6 +32,40 @@ public sealed class Assignment
         SetTitle(title);
     }
 
+    /// <summary>
+    /// A task carried over from an existing register (a spreadsheet kept for years, another system), with its dates
+    /// as they were. History is taken as recorded, so the five-clear check, which governs assigning, does not apply.
+    /// </summary>
+    public static Assignment Imported(Guid assignerId, Guid leadId, Guid? leaderId, string title, string? content, string? sourceNote,
+        DateTime createdAt, DateOnly deadline, DateOnly? completedOn, int percent)
+    {
+        var a = new Assignment(assignerId, title, createdAt, null)
+        {
+            Content = content,
+            SourceNote = sourceNote,
+            LeadId = leadId,
+            LeadLeaderId = leaderId,
+            FollowUpId = assignerId,
+            Deadline = deadline,
+            DeadlineInForce = deadline,
+            State = AssignmentState.Assigned,
+            AssignedOn = DateOnly.FromDateTime(createdAt),
+            CompletedOn = completedOn,
+            Percent = completedOn is null ? Math.Clamp(percent, 0, 99) : 100,
+        };
+        a.UpdateDue();
+        a.Reindex();
+        return a;
+    }
+
+    /// <summary>A progress report carried over with an imported task, already reviewed.</summary>
+    public void ImportReport(string narrative, int percent, bool completion, DateTime at, DateOnly on)
+    {
+        var r = new ProgressReport(Id, narrative, percent, completion, at, on, null, null, null);
+        r.Decide(ReportReview.Accepted, null, at, null);
+        Reports.Add(r);
+    }
+
     public Guid Id { get; private set; }
     /// <summary>Incremented on every change; a writer holding an older value gets a conflict, never a lost update.</summary>
     public int Version { get; private set; }

@@ -40,4 +40,5 @@ public static class AuditActions
     public const string TokenUsed = "token-used";
     public const string TwoFactorEnabled = "two-factor-enabled";
     public const string TwoFactorDisabled = "two-factor-disabled";
+    public const string BulkLoad = "bulk-load";
 }

@@ -24,6 +24,19 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     private const long AuditLockKey = 0x5245534F4C; // "RESOL"
 
     private readonly List<Auditing.Pending> _events = [];
+    private bool _bulkLoad;
+
+    /// <summary>
+    /// A bulk load (a benchmark data set, a legacy register being migrated) records one audit event for the whole
+    /// load, with its counts and source, instead of one entry per row: call with the event, save in batches, then end.
+    /// </summary>
+    public void BeginBulkLoad(string entityType, object details)
+    {
+        RecordEvent(AuditActions.BulkLoad, entityType, null, details: details);
+        _bulkLoad = true;
+    }
+
+    public void EndBulkLoad() => _bulkLoad = false;
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
@@ -91,7 +104,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
-        var pending = Auditing.Collect(ChangeTracker);
+        var pending = _bulkLoad ? [] : Auditing.Collect(ChangeTracker);
         pending.AddRange(_events);
         _events.Clear();
         if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);

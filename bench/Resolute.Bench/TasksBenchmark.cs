@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.VisualBasic.FileIO;
+using Resolute.Domain.Access;
+using Resolute.Domain.Assignments;
+using Resolute.Domain.Organisations;
+using Resolute.Domain.People;
+using Resolute.Web.Features.Assignments;
+using Resolute.Web.Infrastructure;
+using Resolute.Web.Infrastructure.Access;
+
+namespace Resolute.Bench;
+
+/// <summary>
+/// Task-list and dashboard latency on the canonical "city" data set (../shared/bench/gen_dataset.py): 777 units,
+/// N tasks over five years, three progress notes each. The CSV files are loaded through the app's schema and
+/// DbContext (one audit event for the load), then the app's own queries run in-process with a city leader's scope,
+/// each in a fresh DbContext as a request would.
+/// </summary>
+public static class TasksBenchmark
+{
+    public sealed record Measure(string Scenario, string Detail, double P50Ms, double P95Ms, double P99Ms);
+
+    public sealed record Loaded(Guid Root, Guid Ward, List<Guid> TaskIds, double LoadSeconds, int Tasks, int Notes);
+
+    public static string Generate(int tasks, string today)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"city-{tasks}-{today}");
+        if (File.Exists(Path.Combine(dir, "meta.json"))) return dir;
+        var script = Path.GetFullPath(Path.Combine("..", "shared", "bench", "gen_dataset.py"));
+        var p = Process.Start(new ProcessStartInfo("python3", $"\"{script}\" --out \"{dir}\" --tasks {tasks} --today {today}") { RedirectStandardOutput = true })!;
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException("gen_dataset.py failed");
+        return dir;
+    }
+
+    private static IEnumerable<string[]> Csv(string path)
+    {
+        using var parser = new TextFieldParser(path) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        parser.ReadFields(); // header
+        while (!parser.EndOfData) yield return parser.ReadFields()!;
+    }
+
+    private static DateTime Utc(string local) =>
+        DateTime.SpecifyKind(DateTime.ParseExact(local, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) - VietnamTime.Offset, DateTimeKind.Utc);
+
+    public static async Task<Loaded> LoadAsync(string database, string cs, string dir, TextWriter log)
+    {
+        var sw = Stopwatch.StartNew();
+        await using var db = SearchBenchmark.Context(database, cs, AccessScope.System());
+        await Database.MigrateAsync(db);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var tasksFile = Path.Combine(dir, "tasks.csv");
+        db.BeginBulkLoad("Assignment", new { source = dir, file = "tasks.csv" });
+
+        // Units and their closure, one leader each.
+        var units = new Dictionary<string, Organisation>();
+        var ancestors = new Dictionary<Guid, List<OrganisationClosure>>();
+        var leaders = new Dictionary<Guid, Guid>();
+        foreach (var r in Csv(Path.Combine(dir, "organisations.csv")))
+        {
+            var (kind, level) = r[3] switch
+            {
+                "city_committee" => (OrganisationKind.PartyCommittee, OrganisationLevel.Province),
+                "city_agency" => (OrganisationKind.AdvisoryBody, OrganisationLevel.Province),
+                "commune_committee" => (OrganisationKind.PartyCommittee, OrganisationLevel.Commune),
+                "commune_people_committee" => (OrganisationKind.PeoplesCommittee, OrganisationLevel.Commune),
+                "commune_fatherland_front" => (OrganisationKind.FatherlandFront, OrganisationLevel.Commune),
+                _ => (OrganisationKind.MassOrganisation, OrganisationLevel.Commune),
+            };
+            var parent = r[1].Length > 0 ? units[r[1]] : null;
+            var o = new Organisation($"CITY-{r[0]}", r[2].Length > 150 ? r[2][..150] : r[2], r[2], kind, level, parent?.Id, new DateOnly(2020, 1, 1));
+            var rows = OrganisationTree.RowsForNewUnit(o.Id, parent is null ? [] : ancestors[parent.Id]).ToList();
+            ancestors[o.Id] = rows;
+            units[r[0]] = o;
+            db.Organisations.Add(o);
+            db.OrganisationClosures.AddRange(rows);
+            var person = new Person($"Lãnh đạo {r[0]}");
+            db.People.Add(person);
+            db.Positions.Add(new Position(person.Id, o.Id, "Người đứng đầu", true, false, new DateOnly(2020, 1, 1)));
+            leaders[o.Id] = person.Id;
+        }
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        var root = units["1"];
+
+        // Notes by task, to attach them as each task is added.
+        var notes = Csv(Path.Combine(dir, "progress_notes.csv")).GroupBy(n => n[1]).ToDictionary(g => g.Key, g => g.Select(n => (At: Utc(n[2]), Body: n[3])).ToList());
+        var ids = new List<Guid>();
+        var count = 0;
+        var noteCount = 0;
+        foreach (var t in Csv(tasksFile))
+        {
+            var lead = units[t[1]];
+            // The root and city agencies take tasks from the city; a ward's bodies from their ward committee.
+            var assigner = lead.Level == OrganisationLevel.Commune && lead.Kind != OrganisationKind.PartyCommittee ? lead.ParentId!.Value : root.Id;
+            var created = Utc(t[4]);
+            var deadline = DateOnly.ParseExact(t[5], "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            DateOnly? completed = t[6].Length > 0 ? VietnamTime.DateOf(Utc(t[6])) : null;
+            var a = Assignment.Imported(assigner, lead.Id, leaders[lead.Id], t[2], t[3], "Chương trình công tác", created, deadline, completed, 40);
+            if (notes.TryGetValue(t[0], out var list))
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var last = i == list.Count - 1 && completed is not null;
+                    a.ImportReport(list[i].Body, last ? 100 : 30 * (i + 1), last, list[i].At, VietnamTime.DateOf(list[i].At));
+                    noteCount++;
+                }
+            db.Assignments.Add(a);
+            ids.Add(a.Id);
+            if (++count % 5000 == 0)
+            {
+                db.ChangeTracker.DetectChanges();
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+        }
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync();
+        db.EndBulkLoad();
+        if (database == "postgres") await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        else await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        var seconds = sw.Elapsed.TotalSeconds;
+        log.WriteLine($"{database}: loaded {count:N0} tasks, {noteCount:N0} progress reports, {units.Count} units in {seconds:F1} s");
+        var ward = units.Values.First(u => u.Kind == OrganisationKind.PartyCommittee && u.Level == OrganisationLevel.Commune);
+        return new Loaded(root.Id, ward.Id, ids, seconds, count, noteCount);
+    }
+
+    private static AccessScope Scope(ScopeRole role, Guid unit) => new(new Microsoft.AspNetCore.Http.HttpContextAccessor
+    {
+        HttpContext = new Microsoft.AspNetCore.Http.DefaultHttpContext
+        {
+            User = new ClaimsPrincipal(new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()),
+                new Claim(AccessScope.GrantClaim, AccessScope.Encode(role, unit)),
+            ], "bench")),
+        },
+    });
+
+    public static async Task<List<Measure>> RunAsync(string database, string cs, Loaded data, int iterations, TimeProvider clock, TextWriter log)
+    {
+        var results = new List<Measure>();
+        var random = new Random(7);
+        async Task Time(string scenario, string detail, ScopeRole role, Guid unit, Func<Web.Data.ResoluteDbContext, Task> query)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < iterations + 10; i++)
+            {
+                await using var db = Context(database, cs, Scope(role, unit), clock);
+                var t = Stopwatch.GetTimestamp();
+                await query(db);
+                if (i >= 10) times.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+            times.Sort();
+            var m = new Measure(scenario, detail, Pct(times, .5), Pct(times, .95), Pct(times, .99));
+            log.WriteLine($"  {scenario,-28} p50 {m.P50Ms,7} p95 {m.P95Ms,7} p99 {m.P99Ms,7}  {detail}");
+            results.Add(m);
+        }
+
+        var overdueTotal = 0;
+        await Time("overdue-list-root", "whole tree, page 1 of 25 by due date", ScopeRole.Leader, data.Root, async db =>
+            overdueTotal = (await AssignmentQueries.ListAsync(db, new() { Org = data.Root, Subtree = true, Statuses = [AssignmentStatus.Overdue] }, default)).Total);
+        await Time("dashboard-root", "counts by status per child unit, on-time rate, lists, trend", ScopeRole.Leader, data.Root, db => Dashboard.BuildAsync(db, data.Root, default));
+        await Time("assignment-details", "one task with its progress history (random ids)", ScopeRole.Leader, data.Root, db =>
+            AssignmentDetails.LoadAsync(db, data.TaskIds[random.Next(data.TaskIds.Count)], default));
+        await Time("list-open-text", "open tasks matching \"ngap ung\", page 1", ScopeRole.Leader, data.Root, db =>
+            AssignmentQueries.ListAsync(db, new() { Org = data.Root, Subtree = true, Statuses = [AssignmentStatus.OnTrack, AssignmentStatus.Overdue], Q = "ngap ung" }, default));
+        await Time("dashboard-ward", "a ward committee's dashboard, as its own leader", ScopeRole.Leader, data.Ward, db => Dashboard.BuildAsync(db, data.Ward, default));
+        await Time("list-ward-reporter", "a ward reporter's task list, page 1", ScopeRole.Reporter, data.Ward, db =>
+            AssignmentQueries.ListAsync(db, new() { Org = data.Ward, Subtree = true }, default));
+        log.WriteLine($"  (overdue tasks in the tree: {overdueTotal:N0})");
+        return results;
+    }
+
+    public static Web.Data.ResoluteDbContext Context(string database, string cs, AccessScope scope, TimeProvider clock) => database == "postgres"
+        ? new Web.Data.PostgresResoluteDbContext(new DbContextOptionsBuilder<Web.Data.PostgresResoluteDbContext>().UseNpgsql(cs).Options, scope, clock)
+        : new Web.Data.SqliteResoluteDbContext(new DbContextOptionsBuilder<Web.Data.SqliteResoluteDbContext>().UseSqlite(cs).Options, scope, clock);
+
+    private static double Pct(List<double> sorted, double p) => Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 2);
+}
+
+/// <summary>A clock fixed at the data set's "today", so statuses match the generator's.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}
