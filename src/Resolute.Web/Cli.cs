@@ -44,13 +44,35 @@ public static class Cli
                 case "verify-audit":
                     {
                         var (broken, count) = await Features.Audit.AuditTrail.VerifyAsync(db);
-                        if (broken is null)
+                        if (broken is not null)
                         {
-                            Console.WriteLine($"The audit chain is whole: {count} entries checked.");
-                            return 0;
+                            Console.WriteLine($"The audit chain is broken at entry {broken.Sequence}: {broken.Reason}.");
+                            return 1;
                         }
-                        Console.WriteLine($"The audit chain is broken at entry {broken.Sequence}: {broken.Reason}.");
-                        return 1;
+                        // A chain whose newest entries were deleted is still whole: only a head recorded outside the
+                        // database (--checkpoint SEQUENCE:HASH, as printed by an earlier run) shows the cut.
+                        if (Options(args).TryGetValue("checkpoint", out var checkpoint))
+                        {
+                            var parts = checkpoint.Split(':', 2);
+                            if (parts.Length != 2 || !long.TryParse(parts[0], out var sequence))
+                                throw new CliException("--checkpoint takes SEQUENCE:HASH, as printed by verify-audit.");
+                            var hash = await db.AuditEntries.Where(a => a.Sequence == sequence).Select(a => a.Hash).FirstOrDefaultAsync();
+                            if (hash is null)
+                            {
+                                Console.WriteLine($"The audit chain is broken at entry {sequence}: the checkpoint's entry is missing (the newest entries were removed).");
+                                return 1;
+                            }
+                            if (!string.Equals(hash, parts[1], StringComparison.OrdinalIgnoreCase))
+                            {
+                                Console.WriteLine($"The audit chain is broken at entry {sequence}: its hash differs from the checkpoint's (the chain was rewritten).");
+                                return 1;
+                            }
+                        }
+                        var head = await db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync();
+                        Console.WriteLine($"The audit chain is whole: {count} entries checked.");
+                        if (head is not null)
+                            Console.WriteLine($"Head: {head.Sequence}:{head.Hash} (keep it outside the database; pass it later as --checkpoint to detect a cut tail)");
+                        return 0;
                     }
                 case "create-token":
                     await Database.MigrateAsync(db);

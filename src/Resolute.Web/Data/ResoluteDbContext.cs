@@ -87,6 +87,13 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
         || Coordinators.Any(k => k.AssignmentId == a.Id
             && OrganisationClosures.Any(c => c.DescendantId == k.OrganisationId && ScopeRoots.Contains(c.AncestorId)));
 
+    public const string AssignmentScopeFilter = "AssignmentScope";
+    public const string AssignmentClearedFilter = "AssignmentCleared";
+
+    /// <summary>Whether the unit lies in the subtree of a unit the caller holds a role over (so all below it is theirs to see).</summary>
+    public async Task<bool> ScopeCoversAsync(Guid unitId, CancellationToken ct) =>
+        Scope.Unrestricted || await OrganisationClosures.AnyAsync(c => c.DescendantId == unitId && ScopeRoots.Contains(c.AncestorId), ct);
+
     /// <summary>Today in Vietnam (UTC+7, no daylight saving), from the injectable clock: the "today" task status is judged on.</summary>
     public DateOnly Today => Infrastructure.VietnamTime.Today(Clock);
 
@@ -332,18 +339,26 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.HasMany(a => a.Indicators).WithOne().HasForeignKey(i => i.AssignmentId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Extensions).WithOne().HasForeignKey(x => x.AssignmentId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Reports).WithOne().HasForeignKey(r => r.AssignmentId).OnDelete(DeleteBehavior.Cascade);
-            // The lists and the dashboard read by lead unit and due date; the overdue list by due date alone.
+            // The dashboard counts by lead unit and status from this index alone (it covers every column the status
+            // rule and the need-to-know check read), never touching the wide rows; lists read by lead unit and due date.
+            e.HasIndex(a => new { a.LeadId, a.State, a.CompletedOn, a.DeadlineInForce, a.DueOn, a.Recurrence, a.Secrecy, a.Id }, "IX_assignments_status_cover");
             e.HasIndex(a => new { a.LeadId, a.State, a.DueOn });
+            // The monthly trend reads completions by date with what decides on time or late.
+            e.HasIndex(a => new { a.CompletedOn, a.DeadlineInForce, a.LeadId, a.State, a.Secrecy, a.Id }, "IX_assignments_completion_cover");
             e.HasIndex(a => new { a.AssignerId, a.State });
-            e.HasIndex(a => new { a.State, a.DueOn });
-            e.HasIndex(a => a.CompletedOn);
+            // Open tasks only have a due date (done ones have none): overdue and due-soon lists are a range of this
+            // index, in its order, with every column their conditions read.
+            e.HasIndex(a => new { a.DueOn, a.State, a.CompletedOn, a.Recurrence, a.LeadId, a.Secrecy, a.Id }, "IX_assignments_due_cover");
             e.HasIndex(a => a.ParentId);
             e.HasIndex(a => a.SourceDocumentId);
             e.HasIndex(a => a.LeadLeaderId);
             e.HasIndex(a => a.Secrecy);
             Expression<Func<Assignment, bool>> cleared = a =>
                 ScopeUnrestricted || a.Secrecy == Secrecy.None || AssignmentNeedToKnow.Any(n => n.AssignmentId == a.Id && n.UserId == ScopeUserId);
-            e.HasQueryFilter(cleared.AndAlso(AssignmentInScope));
+            // Two named filters, so a query over a subtree the caller's scope already covers can set the scope one
+            // aside (it would only repeat the subtree condition, row by row) while need-to-know still applies.
+            e.HasQueryFilter(AssignmentScopeFilter, AssignmentInScope);
+            e.HasQueryFilter(AssignmentClearedFilter, cleared);
         });
 
         b.Entity<Coordinator>(e =>

@@ -84,13 +84,18 @@ public static class AssignmentQueries
 
     public const int MaxPageSize = 200;
 
-    public static IQueryable<Assignment> Apply(ResoluteDbContext db, Filter f, DateOnly today)
+    /// <summary>
+    /// The filter as a query. <paramref name="covered"/> says the filter's subtree lies inside the caller's scope
+    /// (<see cref="ResoluteDbContext.ScopeCoversAsync"/>): then the subtree condition is the scope, and the per-row
+    /// scope filter is set aside; need-to-know always applies.
+    /// </summary>
+    public static IQueryable<Assignment> Apply(ResoluteDbContext db, Filter f, DateOnly today, bool covered = false)
     {
-        var q = db.Assignments.AsNoTracking();
+        var q = covered && f.Org is not null && f.Subtree
+            ? db.Assignments.AsNoTracking().IgnoreQueryFilters([ResoluteDbContext.AssignmentScopeFilter])
+            : db.Assignments.AsNoTracking();
         if (f.Org is { } org)
-            q = f.Subtree
-                ? q.Where(a => db.OrganisationClosures.Any(c => c.AncestorId == org && c.DescendantId == a.LeadId))
-                : q.Where(a => a.LeadId == org);
+            q = f.Subtree ? q.Where(InSubtree(db, org)) : q.Where(a => a.LeadId == org);
         if (f.Assigner is { } assigner) q = q.Where(a => a.AssignerId == assigner);
         if (f.Statuses is { Count: > 0 } statuses)
         {
@@ -122,19 +127,32 @@ public static class AssignmentQueries
         var today = db.Today;
         var size = Math.Clamp(f.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, f.Page);
-        var q = Apply(db, f, today);
+        var q = Apply(db, f, today, await CoversAsync(db, f, ct));
         var total = await q.CountAsync(ct);
         q = f.Sort switch
         {
             Sort.DueDesc => q.OrderByDescending(a => a.DueOn).ThenByDescending(a => a.Id),
             Sort.Newest => q.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
             Sort.Title => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
-            // Open tasks by what falls due first; done ones (no due date) after them.
+            // Open tasks all have a due date: their order is the due-date index's own.
+            _ when f.Statuses is { Count: > 0 } st && st.All(x => x is AssignmentStatus.OnTrack or AssignmentStatus.Overdue or AssignmentStatus.Recurring)
+                => q.OrderBy(a => a.DueOn).ThenBy(a => a.Id),
+            // Otherwise what falls due first; done ones (no due date) after them.
             _ => q.OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id),
         };
         var rows = await Project(db, q.Skip((page - 1) * size).Take(size), today).ToListAsync(ct);
         return new Page(total, page, size, await FinishAsync(db, rows, today, ct), await HiddenSecretAsync(db, f, ct));
     }
+
+    /// <summary>Led in the unit's subtree: an IN over the subtree's closure rows, which the database builds once, not a lookup per row.</summary>
+    public static Expression<Func<Assignment, bool>> InSubtree(ResoluteDbContext db, Guid org)
+    {
+        var subtree = db.OrganisationClosures.Where(c => c.AncestorId == org).Select(c => (Guid?)c.DescendantId);
+        return a => subtree.Contains(a.LeadId);
+    }
+
+    public static async Task<bool> CoversAsync(ResoluteDbContext db, Filter f, CancellationToken ct) =>
+        f.Org is { } org && f.Subtree && await db.ScopeCoversAsync(org, ct);
 
     internal sealed record Row(Assignment A, string? LeaderName, string? SourceSymbol);
 
@@ -177,12 +195,17 @@ public static class AssignmentQueries
     {
         if (db.Scope.Unrestricted) return 0;
         var me = db.Scope.UserId;
-        var q = db.Assignments.IgnoreQueryFilters().Where(db.AssignmentInScope)
-            .Where(a => a.Secrecy != Secrecy.None && !db.AssignmentNeedToKnow.Any(n => n.AssignmentId == a.Id && n.UserId == me));
+        // Secret tasks are few (register entries only): find them through their index first, then ask which of
+        // them lie in the caller's scope and the filter's unit.
+        var secret = await db.Assignments.IgnoreQueryFilters()
+            .Where(a => a.Secrecy == Secrecy.Confidential || a.Secrecy == Secrecy.Secret || a.Secrecy == Secrecy.TopSecret)
+            .Select(a => a.Id).ToListAsync(ct);
+        if (secret.Count == 0) return 0;
+        var q = db.Assignments.IgnoreQueryFilters().Where(a => secret.Contains(a.Id))
+            .Where(db.AssignmentInScope)
+            .Where(a => !db.AssignmentNeedToKnow.Any(n => n.AssignmentId == a.Id && n.UserId == me));
         if (f.Org is { } org)
-            q = f.Subtree
-                ? q.Where(a => db.OrganisationClosures.Any(c => c.AncestorId == org && c.DescendantId == a.LeadId))
-                : q.Where(a => a.LeadId == org);
+            q = f.Subtree ? q.Where(InSubtree(db, org)) : q.Where(a => a.LeadId == org);
         return await q.CountAsync(ct);
     }
 }

@@ -59,18 +59,22 @@ public static class Dashboard
         var children = await db.Organisations.AsNoTracking().Where(o => o.ParentId == orgId)
             .Select(o => new { o.Id, o.Code, o.ShortName, o.ValidTo }).ToListAsync(ct);
         var childIds = children.Select(c => c.Id).ToList();
-        var coded = db.Assignments.AsNoTracking().Select(AssignmentQueries.Coding(today));
+        var subtree = new AssignmentQueries.Filter { Org = orgId, Subtree = true };
+        var covered = await db.ScopeCoversAsync(orgId, ct);
 
-        var perChild = await coded
-            .Join(db.OrganisationClosures.Where(c => childIds.Contains(c.AncestorId)), x => x.LeadId, c => (Guid?)c.DescendantId,
-                (x, c) => new { c.AncestorId, x.Code })
-            .GroupBy(x => new { x.AncestorId, x.Code })
-            .Select(g => new { g.Key.AncestorId, g.Key.Code, N = g.Count() })
-            .ToListAsync(ct);
-        var direct = await coded.Where(x => x.LeadId == orgId).GroupBy(x => x.Code).Select(g => new { Code = g.Key, N = g.Count() }).ToListAsync(ct);
+        // Counted by lead unit and status in the database (a few thousand rows at most), then rolled up to the
+        // direct children in memory through the subtree's closure rows.
+        var byLead = await AssignmentQueries.Apply(db, subtree, today, covered).Select(AssignmentQueries.Coding(today))
+            .GroupBy(x => new { x.LeadId, x.Code }).Select(g => new { g.Key.LeadId, g.Key.Code, N = g.Count() }).ToListAsync(ct);
+        var childOf = (await db.OrganisationClosures.AsNoTracking().Where(c => childIds.Contains(c.AncestorId))
+                .Select(c => new { c.AncestorId, c.DescendantId }).ToListAsync(ct))
+            .ToDictionary(c => c.DescendantId, c => c.AncestorId);
+        var direct = byLead.Where(x => x.LeadId == orgId).Select(x => (x.Code, x.N)).ToList();
+        var perChild = byLead.Where(x => x.LeadId is { } l && childOf.ContainsKey(l))
+            .Select(x => new { AncestorId = childOf[x.LeadId!.Value], x.Code, x.N }).ToList();
 
         var rows = new List<UnitRow>();
-        var own = Counts.From(direct.Select(d => (d.Code, d.N)));
+        var own = Counts.From(direct);
         if (own.Total > 0) rows.Add(new UnitRow(org.Id, org.Code, org.ShortName, true, own, own.OnTimeRate));
         var vi = Domain.Text.VietnameseText.Comparer;
         foreach (var c in children.OrderBy(c => c.ShortName, vi))
@@ -80,10 +84,9 @@ public static class Dashboard
             if (c.ValidTo is not null && counts.Total == 0) continue;
             rows.Add(new UnitRow(c.Id, c.Code, c.ShortName, false, counts, counts.OnTimeRate));
         }
-        var totals = Counts.From(direct.Select(d => (d.Code, d.N)).Concat(perChild.Select(p => (p.Code, p.N))));
+        var totals = Counts.From(direct.Concat(perChild.Select(p => (p.Code, p.N))));
 
-        var subtree = new AssignmentQueries.Filter { Org = orgId, Subtree = true };
-        var overdue = await AssignmentQueries.Project(db, AssignmentQueries.Apply(db, subtree with { Statuses = [AssignmentStatus.Overdue] }, today)
+        var overdue = await AssignmentQueries.Project(db, AssignmentQueries.Apply(db, subtree with { Statuses = [AssignmentStatus.Overdue] }, today, covered)
             .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(ListSize), today).ToListAsync(ct);
         var soon = await AssignmentQueries.Project(db, AssignmentQueries.Apply(db, subtree with
         {
@@ -93,7 +96,7 @@ public static class Dashboard
         }, today).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(ListSize), today).ToListAsync(ct);
 
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
-        var done = await AssignmentQueries.Apply(db, subtree with { Statuses = [AssignmentStatus.DoneOnTime, AssignmentStatus.DoneLate] }, today)
+        var done = await AssignmentQueries.Apply(db, subtree with { Statuses = [AssignmentStatus.DoneOnTime, AssignmentStatus.DoneLate] }, today, covered)
             .Where(a => a.CompletedOn >= first)
             .GroupBy(a => new { a.CompletedOn!.Value.Year, a.CompletedOn.Value.Month, Late = a.DeadlineInForce != null && a.CompletedOn > a.DeadlineInForce })
             .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Late, N = g.Count() })

@@ -33,12 +33,13 @@ public class AuditTrailTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<Unit>())!;
     }
 
-    private async Task<(int Exit, string Out)> VerifyAuditAsync()
+    private async Task<(int Exit, string Out)> VerifyAuditAsync(params string[] extra)
     {
         var dll = typeof(Program).Assembly.Location;
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         psi.ArgumentList.Add(dll);
         psi.ArgumentList.Add("verify-audit");
+        foreach (var a in extra) psi.ArgumentList.Add(a);
         psi.Environment["Database__Provider"] = TestDatabase.Provider;
         psi.Environment["ConnectionStrings__Default"] = _app.ConnectionString;
         using var p = Process.Start(psi)!;
@@ -99,6 +100,26 @@ public class AuditTrailTests : IAsyncLifetime
         var (exit, output) = await VerifyAuditAsync();
         Assert.NotEqual(0, exit);
         Assert.Contains($"broken at entry {target}", output);
+    }
+
+    [Fact]
+    public async Task VerifyAudit_CutTail_IsDetectedAgainstARecordedCheckpoint()
+    {
+        var client = await _app.ApiClientAsync(ScopeRole.Office, "TU-HN");
+        await CreateUnitAsync(client, "P-BADINH");
+        var (ok, okOut) = await VerifyAuditAsync();
+        Assert.True(ok == 0, okOut);
+        var head = System.Text.RegularExpressions.Regex.Match(okOut, @"Head: (\d+:[0-9a-f]+)").Groups[1].Value;
+        Assert.NotEmpty(head);
+        Assert.Equal(0, (await VerifyAuditAsync("--checkpoint", head)).Exit);
+
+        // Deleting the newest entries leaves a whole chain; only the checkpoint shows the cut.
+        var sequence = long.Parse(head.Split(':')[0]);
+        await _app.WithDbAsync((db, _) => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE \"Sequence\" >= {0}", sequence));
+        Assert.Equal(0, (await VerifyAuditAsync()).Exit);
+        var (exit, output) = await VerifyAuditAsync("--checkpoint", head);
+        Assert.Equal(1, exit);
+        Assert.Contains($"broken at entry {sequence}", output);
     }
 
     [Fact]

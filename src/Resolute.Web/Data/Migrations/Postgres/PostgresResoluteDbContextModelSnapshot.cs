@@ -276,8 +276,6 @@ namespace Resolute.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedOn");
-
                     b.HasIndex("FollowUpId");
 
                     b.HasIndex("LeadLeaderId");
@@ -290,9 +288,13 @@ namespace Resolute.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AssignerId", "State");
 
-                    b.HasIndex("State", "DueOn");
-
                     b.HasIndex("LeadId", "State", "DueOn");
+
+                    b.HasIndex(new[] { "CompletedOn", "DeadlineInForce", "LeadId", "State", "Secrecy", "Id" }, "IX_assignments_completion_cover");
+
+                    b.HasIndex(new[] { "DueOn", "State", "CompletedOn", "Recurrence", "LeadId", "Secrecy", "Id" }, "IX_assignments_due_cover");
+
+                    b.HasIndex(new[] { "LeadId", "State", "CompletedOn", "DeadlineInForce", "DueOn", "Recurrence", "Secrecy", "Id" }, "IX_assignments_status_cover");
 
                     b.ToTable("assignments", (string)null);
                 });

@@ -265,8 +265,6 @@ namespace Resolute.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedOn");
-
                     b.HasIndex("FollowUpId");
 
                     b.HasIndex("LeadLeaderId");
@@ -279,9 +277,13 @@ namespace Resolute.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AssignerId", "State");
 
-                    b.HasIndex("State", "DueOn");
-
                     b.HasIndex("LeadId", "State", "DueOn");
+
+                    b.HasIndex(new[] { "CompletedOn", "DeadlineInForce", "LeadId", "State", "Secrecy", "Id" }, "IX_assignments_completion_cover");
+
+                    b.HasIndex(new[] { "DueOn", "State", "CompletedOn", "Recurrence", "LeadId", "Secrecy", "Id" }, "IX_assignments_due_cover");
+
+                    b.HasIndex(new[] { "LeadId", "State", "CompletedOn", "DeadlineInForce", "DueOn", "Recurrence", "Secrecy", "Id" }, "IX_assignments_status_cover");
 
                     b.ToTable("assignments", (string)null);
                 });
