@@ -349,8 +349,10 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             // Open tasks only have a due date (done ones have none): overdue and due-soon lists are a range of this
             // index, in its order, with every column their conditions read.
             e.HasIndex(a => new { a.DueOn, a.State, a.CompletedOn, a.Recurrence, a.LeadId, a.Secrecy, a.Id }, "IX_assignments_due_cover");
-            e.HasIndex(a => a.ParentId);
-            e.HasIndex(a => a.SourceDocumentId);
+            // Most tasks have no parent and many no source in the register: partial indexes keep the planner's
+            // estimate for "children of this task" small, so it looks them up instead of scanning.
+            e.HasIndex(a => a.ParentId).HasFilter("\"ParentId\" IS NOT NULL");
+            e.HasIndex(a => a.SourceDocumentId).HasFilter("\"SourceDocumentId\" IS NOT NULL");
             e.HasIndex(a => a.LeadLeaderId);
             e.HasIndex(a => a.Secrecy);
             Expression<Func<Assignment, bool>> cleared = a =>

@@ -550,5 +550,7 @@ public static partial class Text
         ["Thông báo"] = "Notifications",
         ["thông báo chưa đọc"] = "unread notifications",
         ["V/v đôn đốc thực hiện nhiệm vụ quá hạn"] = "Re: overdue tasks",
+        ["nhiệm vụ khác"] = "other tasks",
+        ["nhiệm vụ khác theo văn bản này"] = "other tasks from this document",
     };
 }

@@ -269,11 +269,13 @@ namespace Resolute.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadLeaderId");
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
                     b.HasIndex("Secrecy");
 
-                    b.HasIndex("SourceDocumentId");
+                    b.HasIndex("SourceDocumentId")
+                        .HasFilter("\"SourceDocumentId\" IS NOT NULL");
 
                     b.HasIndex("AssignerId", "State");
 
