@@ -10,8 +10,8 @@ using static Resolute.Web.Features.Assignments.AssignmentRules;
 
 namespace Resolute.Web.Features.Assignments;
 
-/// <summary>What a task says, as the form and the API send it. Units are given by id or by code.</summary>
-public sealed record AssignmentInput
+/// <summary>What a task says, as the form, the import and the API send it. Units are given by id or by code.</summary>
+public record AssignmentInput
 {
     public Guid? AssignerId { get; init; }
     public string? AssignerCode { get; init; }
@@ -271,12 +271,11 @@ public sealed record AddEvidence(Guid Id, Guid ReportId, string FileName, Func<S
         if (a.IsSecret) throw new DomainException("secret-attachment", "Nhiệm vụ mật không được đính kèm tệp trên hệ thống nối mạng.", "file");
         await using var content = Open();
         var stored = await store.SaveAsync(content, ct);
-        var name = Path.GetFileName(FileName.Replace('\\', '/'));
         var e = new Evidence
         {
             ReportId = ReportId,
             AssignmentId = a.Id,
-            FileName = string.IsNullOrWhiteSpace(name) ? "minh-chung" + stored.Extension : name[..Math.Min(name.Length, 200)],
+            FileName = Documents.Attachments.AttachmentStore.NameFor(FileName, "minh-chung", stored),
             ContentType = stored.ContentType,
             Size = stored.Size,
             Sha256 = stored.Sha256,

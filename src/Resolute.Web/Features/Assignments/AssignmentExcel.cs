@@ -112,21 +112,8 @@ public static class AssignmentExcel
     {
         if (!db.Scope.HasAny(Permission.AssignTasks))
             throw new ForbiddenException("Chỉ văn phòng và quản trị hệ thống được nhập nhiệm vụ.");
-        List<IDictionary<string, object?>> rows;
-        try
-        {
-            await using var copy = new MemoryStream();
-            await file.CopyToAsync(copy, ct);
-            copy.Position = 0;
-            var sheet = MiniExcel.GetSheetNames(copy).FirstOrDefault();
-            copy.Position = 0;
-            rows = MiniExcel.Query(copy, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new Outcome(0, 0, [new CellError(0, "", "", "Tệp không phải bảng tính Excel (.xlsx) đọc được. Hãy dùng tệp mẫu.")]);
-        }
-        rows = rows.Where(r => r.Values.Any(v => v is not null && v.ToString()!.Trim().Length > 0)).ToList();
+        var rows = await ExcelRows.ReadAsync(file, ct);
+        if (rows is null) return new Outcome(0, 0, [new CellError(0, "", "", ExcelRows.Unreadable)]);
         var errors = new List<CellError>();
         var header = rows.FirstOrDefault()?.Keys.ToList() ?? Columns.ToList();
         foreach (var missing in new[] { Title, Assigner, Lead, Deadline }.Where(c => !header.Contains(c)))

@@ -1,67 +1,20 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Resolute.Domain.Assignments;
-using Resolute.Domain.Documents;
 using Resolute.Web.Data;
 
 namespace Resolute.Web.Features.Assignments;
 
 public static class AssignmentsApi
 {
-    public sealed record AssignmentBody
+    /// <summary>A task as the API takes it: what it says, whether to assign it at once, and the version read when updating.</summary>
+    public sealed record AssignmentBody : AssignmentInput
     {
-        public Guid? AssignerId { get; init; }
-        public string? AssignerCode { get; init; }
-        public string? Title { get; init; }
-        public string? Content { get; init; }
-        public Guid? SourceDocumentId { get; init; }
-        public string? SourceClause { get; init; }
-        public string? SourceNote { get; init; }
-        public Guid? LeadId { get; init; }
-        public string? LeadCode { get; init; }
-        public Guid? LeadLeaderId { get; init; }
-        public Guid? FollowUpId { get; init; }
-        public string? FollowUpCode { get; init; }
-        public List<Guid>? CoordinatorIds { get; init; }
-        public List<string>? CoordinatorCodes { get; init; }
-        public DateOnly? Deadline { get; init; }
-        public Recurrence? Recurrence { get; init; }
-        public List<MilestoneInput>? Milestones { get; init; }
-        public string? Output { get; init; }
-        public List<IndicatorInput>? Indicators { get; init; }
-        public Secrecy? Secrecy { get; init; }
-        public List<string>? NeedToKnow { get; init; }
         /// <summary>Assign at once (all five clears required); otherwise the task is saved as a draft.</summary>
         public bool Assign { get; init; }
         /// <summary>The version read; required when updating, so that a concurrent change is a 409 rather than lost.</summary>
         public int? Version { get; init; }
-
-        public AssignmentInput ToInput() => new()
-        {
-            AssignerId = AssignerId,
-            AssignerCode = AssignerCode,
-            Title = Title,
-            Content = Content,
-            SourceDocumentId = SourceDocumentId,
-            SourceClause = SourceClause,
-            SourceNote = SourceNote,
-            LeadId = LeadId,
-            LeadCode = LeadCode,
-            LeadLeaderId = LeadLeaderId,
-            FollowUpId = FollowUpId,
-            FollowUpCode = FollowUpCode,
-            CoordinatorIds = CoordinatorIds,
-            CoordinatorCodes = CoordinatorCodes,
-            Deadline = Deadline,
-            Recurrence = Recurrence ?? Domain.Assignments.Recurrence.None,
-            Milestones = Milestones,
-            Output = Output,
-            Indicators = Indicators,
-            Secrecy = Secrecy ?? Domain.Documents.Secrecy.None,
-            NeedToKnow = NeedToKnow,
-        };
     }
-
 
     public sealed record VersionBody(int? Version);
     public sealed record ActualBody(Guid IndicatorId, decimal Value);
@@ -183,14 +136,14 @@ public static class AssignmentsApi
     private static async Task<Created<AssignmentDetails.Detail>> Create(AssignmentBody body, ResoluteDbContext db, UserManager<User> users,
         IConfiguration config, CancellationToken ct)
     {
-        var a = await new SaveAssignment(null, null, body.ToInput(), body.Assign).HandleAsync(db, users, config, ct);
+        var a = await new SaveAssignment(null, null, body, body.Assign).HandleAsync(db, users, config, ct);
         return TypedResults.Created($"/api/assignments/{a.Id}", await Reload(db, a.Id, ct));
     }
 
     private static async Task<Ok<AssignmentDetails.Detail>> Update(Guid id, AssignmentBody body, ResoluteDbContext db, UserManager<User> users,
         IConfiguration config, CancellationToken ct)
     {
-        await new SaveAssignment(id, body.Version, body.ToInput(), body.Assign, RequireVersion: true).HandleAsync(db, users, config, ct);
+        await new SaveAssignment(id, body.Version, body, body.Assign, RequireVersion: true).HandleAsync(db, users, config, ct);
         return TypedResults.Ok(await Reload(db, id, ct));
     }
 

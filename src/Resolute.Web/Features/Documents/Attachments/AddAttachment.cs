@@ -19,11 +19,10 @@ public sealed record AddAttachment(Guid DocumentId, string FileName, Func<Stream
         await using var content = Open();
         var stored = await store.SaveAsync(content, ct);
         doc.AddAttachmentText(store.ExtractText(stored));
-        var name = Path.GetFileName(FileName.Replace('\\', '/'));
         var attachment = new Attachment
         {
             DocumentId = doc.Id,
-            FileName = string.IsNullOrWhiteSpace(name) ? "tep" + stored.Extension : name[..Math.Min(name.Length, 200)],
+            FileName = AttachmentStore.NameFor(FileName, "tep", stored),
             ContentType = stored.ContentType,
             Size = stored.Size,
             Sha256 = stored.Sha256,

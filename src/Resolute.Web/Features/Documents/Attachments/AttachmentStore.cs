@@ -67,6 +67,13 @@ public sealed class AttachmentStore(IConfiguration config, IHostEnvironment env)
         }
     }
 
+    /// <summary>The uploaded file's own name without any path, at most 200 characters, or a plain one when it has none.</summary>
+    public static string NameFor(string uploaded, string fallback, Stored stored)
+    {
+        var name = Path.GetFileName(uploaded.Replace('\\', '/'));
+        return string.IsNullOrWhiteSpace(name) ? fallback + stored.Extension : name[..Math.Min(name.Length, 200)];
+    }
+
     public string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256);
 
     /// <summary>The file's type from its first bytes (and, for Office files, the parts inside the zip).</summary>
