@@ -39,10 +39,7 @@ public static class AssignmentDetails
 
     public static async Task<Detail?> LoadAsync(ResoluteDbContext db, Guid id, CancellationToken ct)
     {
-        var a = await db.Assignments.AsNoTracking()
-            .Include(x => x.Coordinators).Include(x => x.Milestones).Include(x => x.Indicators)
-            .Include(x => x.Extensions).Include(x => x.Reports).ThenInclude(r => r.Actuals)
-            .AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var a = await db.Assignments.AsNoTracking().Whole().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return null;
         var today = db.Today;
         var unitIds = new List<Guid> { a.AssignerId };

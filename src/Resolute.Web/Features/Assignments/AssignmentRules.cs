@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
@@ -5,6 +6,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Domain.Organisations;
+using Resolute.Domain.People;
 using Resolute.Web.Data;
 using Resolute.Web.Infrastructure;
 
@@ -13,13 +15,15 @@ namespace Resolute.Web.Features.Assignments;
 /// <summary>What every task command needs: loading through the scope, the permission checks, and saving without lost updates.</summary>
 public static class AssignmentRules
 {
+    /// <summary>Tasks with everything that belongs to them: coordinators, milestones, indicators, extensions, reports.</summary>
+    public static IQueryable<Assignment> Whole(this IQueryable<Assignment> tasks) => tasks
+        .Include(a => a.Coordinators).Include(a => a.Milestones).Include(a => a.Indicators)
+        .Include(a => a.Extensions).Include(a => a.Reports).ThenInclude(r => r.Actuals)
+        .AsSplitQuery();
+
     /// <summary>A task with everything that belongs to it, through the scope filter (404 when outside it).</summary>
     public static async Task<Assignment> LoadAsync(ResoluteDbContext db, Guid id, CancellationToken ct) =>
-        await db.Assignments
-            .Include(a => a.Coordinators).Include(a => a.Milestones).Include(a => a.Indicators)
-            .Include(a => a.Extensions).Include(a => a.Reports).ThenInclude(r => r.Actuals)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Id == id, ct)
+        await db.Assignments.Whole().FirstOrDefaultAsync(a => a.Id == id, ct)
         ?? throw new NotFoundException("Không tìm thấy nhiệm vụ, hoặc bạn không có quyền xem.");
 
     /// <summary>The caller's copy must be the current one: a stale version is a conflict, never an overwrite.</summary>
@@ -63,15 +67,18 @@ public static class AssignmentRules
     }
 
     /// <summary>
-    /// The responsible leader must hold a current post in the lead unit, or a leading post in a body directly under
-    /// it (a city committee's secretary sits in its standing committee).
+    /// The rule for who may be named responsible leader of a task led by <paramref name="leadId"/>: a current post in
+    /// the lead unit, or a leading post in a body directly under it (a city committee's secretary sits in its
+    /// standing committee).
     /// </summary>
+    public static Expression<Func<Position, bool>> MayLead(ResoluteDbContext db, Guid leadId, DateOnly today) => p =>
+        p.StartsOn <= today && (p.EndsOn == null || p.EndsOn >= today)
+        && (p.OrganisationId == leadId || (p.IsLeader && db.Organisations.IgnoreQueryFilters().Any(o => o.Id == p.OrganisationId && o.ParentId == leadId)));
+
     public static async Task CheckLeaderAsync(ResoluteDbContext db, Guid? personId, Guid? leadId, DateOnly today, CancellationToken ct)
     {
-        if (personId is null || leadId is null) return;
-        var holds = await db.Positions.IgnoreQueryFilters().AnyAsync(p => p.PersonId == personId
-            && p.StartsOn <= today && (p.EndsOn == null || p.EndsOn >= today)
-            && (p.OrganisationId == leadId || (p.IsLeader && db.Organisations.IgnoreQueryFilters().Any(o => o.Id == p.OrganisationId && o.ParentId == leadId))), ct);
+        if (personId is null || leadId is not { } lead) return;
+        var holds = await db.Positions.IgnoreQueryFilters().Where(MayLead(db, lead, today)).AnyAsync(p => p.PersonId == personId, ct);
         if (!holds)
             throw new DomainException("leader-not-in-unit", "Lãnh đạo chịu trách nhiệm phải đang giữ chức vụ tại đơn vị chủ trì.", "leadLeaderId");
     }
@@ -91,24 +98,22 @@ public static class AssignmentRules
                   orderby o.Kind, p.IsConcurrent, p.StartsOn, p.Id
                   select (Guid?)p.PersonId).FirstOrDefaultAsync(ct);
 
-    /// <summary>The official of that name (folded: with or without diacritics) holding a post that may lead for <paramref name="lead"/>.</summary>
+    /// <summary>The official of that name (folded: with or without diacritics) who may lead for <paramref name="lead"/>.</summary>
     public static async Task<Guid> LeaderByNameAsync(ResoluteDbContext db, string name, Organisation lead, DateOnly today, CancellationToken ct)
     {
         var folded = Domain.Text.VietnameseText.Fold(name);
-        return await (from p in db.People
-                      join pos in db.Positions.IgnoreQueryFilters() on p.Id equals pos.PersonId
-                      where p.SearchText == folded && pos.StartsOn <= today && (pos.EndsOn == null || pos.EndsOn >= today)
-                          && (pos.OrganisationId == lead.Id || (pos.IsLeader && db.Organisations.IgnoreQueryFilters().Any(o => o.Id == pos.OrganisationId && o.ParentId == lead.Id)))
+        return await (from pos in db.Positions.IgnoreQueryFilters().Where(MayLead(db, lead.Id, today))
+                      join p in db.People on pos.PersonId equals p.Id
+                      where p.SearchText == folded
                       select (Guid?)p.Id).FirstOrDefaultAsync(ct)
             ?? throw new DomainException("leader-not-found", $"Không tìm thấy {name.Trim()} đang giữ chức vụ tại {lead.ShortName}.", "leadLeaderId");
     }
 
-    /// <summary>Officials who may be named responsible leader for the unit: its leaders and those of the bodies directly under it.</summary>
+    /// <summary>Leaders the form suggests for the unit: those who may lead for it and hold a leading post.</summary>
     public static async Task<List<(Guid Id, string Name, string Title)>> LeadersOfAsync(ResoluteDbContext db, Guid unitId, DateOnly today, CancellationToken ct) =>
-        (await (from pos in db.Positions.IgnoreQueryFilters()
+        (await (from pos in db.Positions.IgnoreQueryFilters().Where(MayLead(db, unitId, today))
                 join p in db.People on pos.PersonId equals p.Id
-                where pos.IsLeader && pos.StartsOn <= today && (pos.EndsOn == null || pos.EndsOn >= today)
-                    && (pos.OrganisationId == unitId || db.Organisations.IgnoreQueryFilters().Any(o => o.Id == pos.OrganisationId && o.ParentId == unitId))
+                where pos.IsLeader
                 select new { p.Id, p.FullName, pos.Title }).ToListAsync(ct))
         .DistinctBy(x => x.Id).Select(x => (x.Id, x.FullName, x.Title)).ToList();
 
