@@ -22,6 +22,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null || { echo "apt-get install failed"; exit 1; }
 fi
 
+# LibreOffice turns consolidated reports into PDF; the app works without it, so a failed install is not fatal.
+if ! command -v libreoffice >/dev/null 2>&1 && [ "${RESOLUTE_NO_LIBREOFFICE:-}" != 1 ]; then
+  log "installing LibreOffice Writer (PDF export of reports)"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null; } \
+    || echo "LibreOffice not installed: the PDF tests check the app's 501 answer instead"
+fi
+
 PG_BIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
 cleanup() { "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate stop >/dev/null 2>&1 || runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DIR" -m immediate stop >/dev/null 2>&1; rm -rf "$PG_DIR"; }
 trap cleanup EXIT

@@ -11,6 +11,7 @@ using Resolute.Web.Features.Documents;
 using Resolute.Web.Features.Health;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Features.Organisations;
+using Resolute.Web.Features.Reviews;
 using Resolute.Web.Infrastructure;
 using Resolute.Web.Infrastructure.Access;
 using Resolute.Web.Infrastructure.Localization;
@@ -170,6 +171,7 @@ public static class Startup
         api.MapOrganisationsApi();
         api.MapDocumentsApi();
         api.MapAssignmentsApi();
+        api.MapReviewsApi();
         api.MapNotificationsApi();
         app.MapCalendarFeed();
         app.MapRazorPages();

@@ -58,6 +58,31 @@ public sealed class Assignment
         return a;
     }
 
+    /// <summary>
+    /// The task of writing a unit's report in a review campaign (RULES.md §7): the outline is the work, the campaign's
+    /// deadline the deadline, the report the result, the receiving unit the lead and its head, when one is recorded,
+    /// the responsible leader. It is assigned at once so the reminders and the dashboard treat it as any other task.
+    /// </summary>
+    public static Assignment ForReviewReport(Guid assignerId, Guid leadId, Guid? leaderId, string title, string outlineNote,
+        DateOnly deadline, DateOnly today, DateTime createdAt, Guid? createdBy)
+    {
+        var a = new Assignment(assignerId, title, createdAt, createdBy)
+        {
+            SourceNote = Clean(outlineNote, SourceNoteMaxLength, "Nguồn", "sourceNote"),
+            Output = "Báo cáo của đơn vị theo đề cương, gửi trên hệ thống",
+            LeadId = leadId,
+            LeadLeaderId = leaderId,
+            FollowUpId = assignerId,
+            Deadline = deadline,
+            DeadlineInForce = deadline,
+            State = AssignmentState.Assigned,
+            AssignedOn = today,
+        };
+        a.UpdateDue();
+        a.Reindex();
+        return a;
+    }
+
     /// <summary>A progress report carried over with an imported task, already reviewed.</summary>
     public void ImportReport(string narrative, int percent, bool completion, DateTime at, DateOnly on)
     {

@@ -77,6 +77,8 @@ internal static class Auditing
         RoleGrant g => g.OrganisationId,
         Resolute.Domain.Documents.Document d => d.IssuerId,
         Resolute.Domain.Assignments.Assignment a => a.LeadId ?? a.AssignerId,
+        Resolute.Domain.Reviews.ReviewCampaign c => c.OwnerId,
+        Resolute.Domain.Reviews.UnitReport r => r.UnitId,
         _ => null,
     };
 

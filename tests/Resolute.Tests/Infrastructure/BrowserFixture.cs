@@ -8,8 +8,9 @@ namespace Resolute.Tests.Infrastructure;
 /// <summary>The app on real Kestrel at 127.0.0.1, for a real browser.</summary>
 public sealed class KestrelResoluteFactory : ResoluteFactory
 {
-    public KestrelResoluteFactory()
+    public KestrelResoluteFactory(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null)
     {
+        Clock = clock;
         UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
@@ -19,13 +20,25 @@ public sealed class KestrelResoluteFactory : ResoluteFactory
     public string BaseUrl { get; }
 }
 
+/// <summary>The browser and the app with a clock the test moves (deadlines pass without waiting).</summary>
+public sealed class ClockedBrowserFixture() : BrowserFixture(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow))
+{
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => App.Clock!;
+
+    public DateOnly Today => Resolute.Web.Infrastructure.VietnamTime.Today(Time);
+}
+
 /// <summary>
 /// Debian's Chromium driven by Playwright (no browser download), plus the app on Kestrel, shared by one test class.
 /// Each test opens its own browser context, so cookies never leak between tests.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    public KestrelResoluteFactory App { get; } = new();
+    public BrowserFixture() : this(null) { }
+
+    protected BrowserFixture(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock) => App = new(clock);
+
+    public KestrelResoluteFactory App { get; }
     public IBrowser Browser { get; private set; } = null!;
     private IPlaywright? _playwright;
 
@@ -75,7 +88,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(OutputDir, name + ".png"), FullPage = fullPage });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();

@@ -64,6 +64,8 @@ public static class AssignmentQueries
         public Guid? Assigner { get; init; }
         public IReadOnlyList<AssignmentStatus>? Statuses { get; init; }
         public Guid? Source { get; init; }
+        /// <summary>Any of these source documents (a resolution and every document in its lineage).</summary>
+        public IReadOnlyList<Guid>? Sources { get; init; }
         public DateOnly? DueFrom { get; init; }
         public DateOnly? DueTo { get; init; }
         public Guid? Leader { get; init; }
@@ -104,6 +106,7 @@ public static class AssignmentQueries
             q = q.Where(any!);
         }
         if (f.Source is { } source) q = q.Where(a => a.SourceDocumentId == source);
+        if (f.Sources is { } sources) q = q.Where(a => a.SourceDocumentId != null && sources.Contains(a.SourceDocumentId.Value));
         if (f.DueFrom is { } from) q = q.Where(a => a.DueOn >= from);
         if (f.DueTo is { } to) q = q.Where(a => a.DueOn <= to);
         if (f.Leader is { } leader) q = q.Where(a => a.LeadLeaderId == leader);

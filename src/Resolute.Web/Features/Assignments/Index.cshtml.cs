@@ -16,6 +16,8 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public DateOnly? DueFrom { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? DueTo { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Source { get; set; }
+    /// <summary>With <see cref="Source"/>: tasks from that document or any document implementing it, level by level.</summary>
+    [BindProperty(SupportsGet = true)] public bool Lineage { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Leader { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Parent { get; set; }
     [BindProperty(SupportsGet = true)] public string? CompletedMonth { get; set; }
@@ -32,7 +34,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
         var d = new Dictionary<string, string>();
         void Add(string k, object? v) { if (v is not null && v.ToString() is { Length: > 0 } s) d[k] = s; }
         Add("q", Q); Add("unit", Unit); Add("subtree", Subtree ? null : "false"); Add("status", Status);
-        Add("dueFrom", DueFrom?.ToString("yyyy-MM-dd")); Add("dueTo", DueTo?.ToString("yyyy-MM-dd")); Add("source", Source); Add("leader", Leader);
+        Add("dueFrom", DueFrom?.ToString("yyyy-MM-dd")); Add("dueTo", DueTo?.ToString("yyyy-MM-dd")); Add("source", Source); Add("lineage", Lineage ? "true" : null); Add("leader", Leader);
         Add("parent", Parent); Add("completedMonth", CompletedMonth); Add("sort", Sort == AssignmentQueries.Sort.Due ? null : Sort); Add("p", page);
         return d;
     }
@@ -51,6 +53,9 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
             if (AssignmentStatuses.TryParse(Status, out var s)) statuses.Add(s);
             else { Error = "Tình trạng không hợp lệ."; return null; }
         }
+        IReadOnlyList<Guid>? sources = null;
+        if (Lineage && Source is { } root)
+            sources = await Reviews.ReviewFigures.LineageIdsAsync(db, root, ct);
         DateOnly? month = null;
         if (!string.IsNullOrWhiteSpace(CompletedMonth) && DateOnly.TryParseExact(CompletedMonth + "-01", "yyyy-MM-dd", out var m)) month = m;
         return new AssignmentQueries.Filter
@@ -61,7 +66,8 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
             Q = Q,
             DueFrom = DueFrom,
             DueTo = DueTo,
-            Source = Source,
+            Source = sources is null ? Source : null,
+            Sources = sources,
             Leader = Leader,
             Parent = Parent,
             CompletedMonth = month,

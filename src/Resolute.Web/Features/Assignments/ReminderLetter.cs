@@ -42,11 +42,9 @@ public static class ReminderLetter
             throw new DomainException("nothing-overdue", $"{recipient.ShortName} không có nhiệm vụ quá hạn do {issuer.ShortName} giao.");
         var number = await NextNumberAsync(db, issuer, today, ct);
         var symbol = $"{number}-CV/{IssuerSuffix(issuer)}";
-        var parent = issuer.ParentId is { } pid
-            ? await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == pid).Select(o => o.ShortName).FirstOrDefaultAsync(ct) : null;
         var doc = new OfficialDocument
         {
-            ParentBody = parent ?? "Đảng bộ " + issuer.ShortName,
+            ParentBody = await ParentBodyAsync(db, issuer, ct),
             IssuingBody = issuer.ShortName,
             NumberAndSymbol = symbol,
             Place = "Hà Nội",
@@ -68,6 +66,16 @@ public static class ReminderLetter
         doc.Body.Add(new OfficialDocument.Paragraph($"{issuer.ShortName} sẽ tổng hợp, báo cáo Thường trực về tình hình thực hiện các nhiệm vụ quá hạn."));
         return new Draft(issuer, recipient, items, symbol, today, doc.ToDocx());
     }
+
+    /// <summary>The body above the issuer, written over it at the top left of an official document.</summary>
+    public static async Task<string> ParentBodyAsync(ResoluteDbContext db, Organisation issuer, CancellationToken ct) =>
+        (issuer.ParentId is { } pid
+            ? await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == pid).Select(o => o.ShortName).FirstOrDefaultAsync(ct) : null)
+        ?? "Đảng bộ " + issuer.ShortName;
+
+    /// <summary>The next number of a Party document of this type (its abbreviation) by this issuer in its current term.</summary>
+    public static Task<int> NextNumberAsync(ResoluteDbContext db, Organisation issuer, string abbreviation, DateOnly today, CancellationToken ct) =>
+        NextNumberAsync(db, issuer, today, ct, abbreviation);
 
     /// <summary>Registers the letter as a document with the .docx attached, and notifies the receiving unit.</summary>
     public static async Task<Document> SendAsync(ResoluteDbContext db, UserManager<User> users, Documents.Attachments.AttachmentStore store, Draft draft, CancellationToken ct)
@@ -97,12 +105,12 @@ public static class ReminderLetter
     }
 
     /// <summary>The next number of a Party letter of this issuer in its current term (numbers restart each term).</summary>
-    private static async Task<int> NextNumberAsync(ResoluteDbContext db, Organisation issuer, DateOnly today, CancellationToken ct)
+    private static async Task<int> NextNumberAsync(ResoluteDbContext db, Organisation issuer, DateOnly today, CancellationToken ct, string abbreviation = "CV")
     {
         var term = await Documents.DocumentRules.TermOnAsync(db, issuer.Id, today, ct)
             ?? throw new DomainException("term", $"Chưa khai báo nhiệm kỳ của {issuer.ShortName} bao trùm ngày {today:dd/MM/yyyy}.");
         var numbers = await db.Documents.IgnoreQueryFilters()
-            .Where(d => d.IssuerId == issuer.Id && d.TermId == term.Id && d.System == DocumentSystem.Party && d.Symbol.Contains("-CV/"))
+            .Where(d => d.IssuerId == issuer.Id && d.TermId == term.Id && d.System == DocumentSystem.Party && d.Symbol.Contains("-" + abbreviation + "/"))
             .Select(d => d.Number).ToListAsync(ct);
         return numbers.Select(n => int.TryParse(n, out var v) ? v : 0).DefaultIfEmpty(0).Max() + 1;
     }

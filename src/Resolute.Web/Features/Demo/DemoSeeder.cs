@@ -74,6 +74,8 @@ public static class DemoSeeder
         db.ChangeTracker.Clear();
         await DemoAssignments.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
+        await DemoReviews.SeedAsync(db, ct);
+        db.ChangeTracker.Clear();
 
         var password = options.Password is { Length: > 0 } p ? p : RandomPassword();
         await CreateAccountsAsync(sp, db, password);

@@ -66,7 +66,7 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
             return await ClaimAsync(c, [], ct) && false;
         }
         var escalation = c.Kind == "escalation";
-        var recipients = escalation ? await LeadersOfAssignerAsync(a, ct) : await PeopleOfLeadAsync(a, ct);
+        var recipients = escalation ? await LeadersOfAssignerAsync(a, ct) : await PeopleOfUnitAsync(db, a.LeadId, a.LeadLeaderId, ct);
         var title = Title(a, c, today);
         var url = $"/Assignments/Details/{a.Id}";
         var body = $"{title}\n\n{Assignments.AssignmentQueries.DisplayTitle(a, null)}\n{url}";
@@ -120,13 +120,13 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
 
     public sealed record Recipient(Guid Id, string? Email);
 
-    /// <summary>Those who answer for the task: accounts holding a role in the lead unit itself, and the responsible leader's account.</summary>
-    private async Task<List<Recipient>> PeopleOfLeadAsync(Assignment a, CancellationToken ct)
+    /// <summary>Those who answer for a unit's task: accounts holding a role in the unit itself, and the responsible leader's account.</summary>
+    public static async Task<List<Recipient>> PeopleOfUnitAsync(ResoluteDbContext db, Guid? unitId, Guid? leaderId, CancellationToken ct)
     {
         var roles = new[] { ScopeRole.Office, ScopeRole.Reporter, ScopeRole.Leader };
         return await db.Users.Where(u => !u.IsDisabled && (
-                db.RoleGrants.Any(g => g.UserId == u.Id && g.OrganisationId == a.LeadId && roles.Contains(g.Role))
-                || (a.LeadLeaderId != null && u.PersonId == a.LeadLeaderId)))
+                db.RoleGrants.Any(g => g.UserId == u.Id && g.OrganisationId == unitId && roles.Contains(g.Role))
+                || (leaderId != null && u.PersonId == leaderId)))
             .Select(u => new Recipient(u.Id, u.Email)).ToListAsync(ct);
     }
 

@@ -29,6 +29,8 @@ public sealed class OfficialDocument
     public string? Subject { get; init; }
     /// <summary>A document's title (BÁO CÁO …), centred; letters have none.</summary>
     public string? Title { get; init; }
+    /// <summary>What the title is about, under it in bold as written ("Tổng kết 15 năm thực hiện …").</summary>
+    public string? Subtitle { get; init; }
     public IReadOnlyList<string> Addressees { get; init; } = [];
     public List<Block> Body { get; } = [];
     public required string SignatureCapacity { get; init; }
@@ -69,6 +71,7 @@ public sealed class OfficialDocument
             if (Title is not null)
             {
                 foreach (var line in Title.Split('\n')) body.Append(P(line.ToUpperInvariant(), bold: true, center: true));
+                if (Subtitle is not null) body.Append(P(Subtitle, bold: true, center: true));
                 body.Append(P("-----", center: true));
             }
             if (Addressees.Count > 0)

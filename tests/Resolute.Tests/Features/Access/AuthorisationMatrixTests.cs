@@ -122,6 +122,34 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             });
         }
 
+        /// <summary>
+        /// A review campaign the ward (the inside caller's unit) runs, sent to the target unit, made by the system; returns
+        /// the campaign's id and the target's report id. With <paramref name="submitted"/> the target has submitted.
+        /// </summary>
+        public async Task<(string Id, string ReportId)> FreshReviewAsync(bool submitted = false)
+        {
+            var ward = await app.UnitIdAsync(Ward);
+            var target = await app.UnitIdAsync(Target);
+            return await app.WithDbAsync(async (db, sp) =>
+            {
+                var c = await new Resolute.Web.Features.Reviews.SaveCampaign(null, null, new Resolute.Web.Features.Reviews.CampaignInput
+                {
+                    OwnerId = ward,
+                    Title = "Sơ kết ma trận",
+                    SubjectNote = "Chuyên đề kiểm thử",
+                    PeriodFrom = new DateOnly(2025, 1, 1),
+                    PeriodTo = new DateOnly(2025, 12, 31),
+                    Deadline = db.Today.AddDays(30),
+                    RecipientIds = [target],
+                }, Send: true).HandleAsync(db, default);
+                var report = c.Reports[0].Id;
+                if (submitted)
+                    await new Resolute.Web.Features.Reviews.SaveUnitReport(report, null, [new(null, "results", "Đã thực hiện")], [], true)
+                        .HandleAsync(db, sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), default);
+                return (c.Id.ToString(), report.ToString());
+            });
+        }
+
         public async Task<string> FreshEvidenceUrlAsync()
         {
             var (id, report) = await FreshTaskAsync(TaskStage.WithReport);
@@ -299,6 +327,39 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("PAGE /Assignments/Cascade", Post, async c => ($"/Assignments/Cascade/{await c.ParentOfAsync((await c.FreshTaskAsync(TaskStage.LateChild)).Id)}",
             c.Form(new() { ["MoreCodes"] = Target })), Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
         new("PAGE /Assignments/Letter", Get, Url($"/Assignments/Letter?unit={Target}"), Need.ActOnTarget, HttpStatusCode.OK, false, Permission.AssignTasks),
+        new("GET /api/reviews/", Get, Url("/api/reviews"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/reviews/{id:guid}", Get, async c => ($"/api/reviews/{(await c.FreshReviewAsync()).Id}", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/reviews/{id:guid}/report.docx", Get, async c => ($"/api/reviews/{(await c.FreshReviewAsync()).Id}/report.docx", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/reviews/{id:guid}/annex.xlsx", Get, async c => ($"/api/reviews/{(await c.FreshReviewAsync()).Id}/annex.xlsx", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        // Without LibreOffice the answer is 501 to everyone who may see the campaign; CI installs it, so 200 there.
+        new("GET /api/reviews/{id:guid}/report.pdf", Get, async c => ($"/api/reviews/{(await c.FreshReviewAsync()).Id}/report.pdf", null), Need.SeeTarget,
+            Resolute.Web.Features.Reviews.ReviewReport.PdfAvailable ? HttpStatusCode.OK : HttpStatusCode.NotImplemented, true),
+        new("POST /api/reviews/", Post, async c => ("/api/reviews", JsonContent.Create(new
+        {
+            ownerCode = Ward, title = "Sơ kết ma trận mới", subjectNote = "Chuyên đề", periodFrom = "2025-01-01", periodTo = "2025-12-31",
+            deadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"), recipientCodes = new[] { Target }, send = true,
+        })), Need.AssignForTarget, HttpStatusCode.Created, true),
+        new("PUT /api/reviews/reports/{reportId:guid}", Put, async c => ($"/api/reviews/reports/{(await c.FreshReviewAsync()).ReportId}",
+            JsonContent.Create(new { items = new[] { new { sectionKey = "results", text = "Đã thực hiện" } } })), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReportProgress),
+        new("POST /api/reviews/reports/{reportId:guid}/decision", Post, async c => ($"/api/reviews/reports/{(await c.FreshReviewAsync(submitted: true)).ReportId}/decision",
+            JsonContent.Create(new { accept = true })), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
+        new("PAGE /Reviews/Index", Get, Url("/Reviews"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Reviews/Compare", Get, Url("/Reviews/Compare"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Reviews/Details", Get, async c => ($"/Reviews/Details/{(await c.FreshReviewAsync()).Id}", null), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Reviews/Details", Post, async c => ($"/Reviews/Details/{(await c.FreshReviewAsync()).Id}?handler=Remind", c.Form(new())),
+            Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
+        new("PAGE /Reviews/Consolidate", Get, async c => ($"/Reviews/Consolidate/{(await c.FreshReviewAsync()).Id}", null), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Reviews/Consolidate", Post, async c => ($"/Reviews/Consolidate/{(await c.FreshReviewAsync()).Id}",
+            c.Form(new() { ["op"] = "add", ["section"] = "results", ["text"] = "Mục tổng hợp" })), Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
+        new("PAGE /Reviews/Report", Get, async c => ($"/Reviews/Report/{(await c.FreshReviewAsync()).ReportId}", null), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Reviews/Report", Post, async c => ($"/Reviews/Report/{(await c.FreshReviewAsync()).ReportId}?handler=Save",
+            c.Form(new() { ["Text[results]"] = "Đã thực hiện" })), Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.ReportProgress),
+        new("PAGE /Reviews/Edit", Get, async c => ($"/Reviews/Edit/{(await c.FreshReviewAsync()).Id}", null), Need.ActOnTarget, HttpStatusCode.OK, false, Permission.AssignTasks),
+        new("PAGE /Reviews/Edit", Post, async c => ("/Reviews/Edit?handler=Save", c.Form(new()
+        {
+            ["Input.OwnerCode"] = Ward, ["Input.Title"] = "Sơ kết qua biểu mẫu", ["Input.SubjectNote"] = "Chuyên đề", ["Input.Kind"] = "Preliminary",
+            ["Input.PeriodFrom"] = "2025-01-01", ["Input.PeriodTo"] = "2025-12-31", ["Input.Deadline"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"), ["Input.RecipientCodes"] = Target,
+        })), Need.AssignForTarget, HttpStatusCode.Redirect, false),
         new("PAGE /Notifications/Index", Get, Url("/Notifications"), Need.SignedIn, HttpStatusCode.OK, false),
         new("GET /api/notifications/", Get, Url("/api/notifications"), Need.SignedIn, HttpStatusCode.OK, true),
         // Someone else's notification, or none: 404 alike.
