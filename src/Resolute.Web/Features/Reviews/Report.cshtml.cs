@@ -20,7 +20,8 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Doc
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     /// <summary>Each section's items, one per line, keyed by section.</summary>
     [BindProperty] public Dictionary<string, string?> Text { get; set; } = [];
-    [BindProperty] public Dictionary<string, decimal?> Values { get; set; } = [];
+    /// <summary>Reported figures as typed ("12", "12,5" or "12.5").</summary>
+    [BindProperty] public Dictionary<string, string?> Values { get; set; } = [];
     [BindProperty] public Dictionary<string, string?> Notes { get; set; } = [];
     [BindProperty] public int? Version { get; set; }
 
@@ -62,7 +63,7 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Doc
             Text[s.Key] = string.Join("\n", Report.Items.Where(i => i.SectionKey == s.Key).OrderBy(i => i.Order).Select(i => i.Text));
         foreach (var f in Report.Figures)
         {
-            Values[f.Key] = f.Value;
+            Values[f.Key] = f.Value?.ToString(System.Globalization.CultureInfo.InvariantCulture);
             Notes[f.Key] = f.Note;
         }
         Version = Report.Version;
@@ -96,7 +97,24 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Doc
                 items.Add(new ItemInput(same?.Id, s.Key, line));
             }
         }
-        var figures = c.Outline.Figures.Select(f => new FigureInput(f.Key, f.Computed is null ? Values.GetValueOrDefault(f.Key) : null, Notes.GetValueOrDefault(f.Key))).ToList();
+        var figures = new List<FigureInput>();
+        foreach (var f in c.Outline.Figures)
+        {
+            var typed = f.Computed is null ? Values.GetValueOrDefault(f.Key)?.Trim().Replace(',', '.') : null;
+            decimal? value = null;
+            if (!string.IsNullOrEmpty(typed))
+            {
+                if (!decimal.TryParse(typed, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v))
+                {
+                    Error = string.Format(T("Số liệu {0} phải là một số."), f.Name);
+                    db.ChangeTracker.Clear();
+                    await LoadAsync(ct);
+                    return Page();
+                }
+                value = v;
+            }
+            figures.Add(new FigureInput(f.Key, value, Notes.GetValueOrDefault(f.Key)));
+        }
         db.ChangeTracker.Clear();
         try
         {

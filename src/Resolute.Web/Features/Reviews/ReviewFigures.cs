@@ -149,11 +149,21 @@ public static class ReviewFigures
             from ind in db.Set<Indicator>().AsNoTracking()
             join a in AssignmentQueries.Apply(db, new AssignmentQueries.Filter { Org = c.OwnerId, Subtree = true, Sources = lineage }, today) on ind.AssignmentId equals a.Id
             group ind by new { a.LeadId, ind.Name, ind.Unit } into g
-            select new { g.Key.LeadId, g.Key.Name, g.Key.Unit, Target = g.Sum(x => x.Target ?? 0), Actual = g.Sum(x => x.Actual ?? 0) }).ToListAsync(ct);
+            select new { g.Key.LeadId, g.Key.Name, g.Key.Unit, Target = g.Sum(x => x.Target ?? 0), Actual = g.Sum(x => x.Actual ?? 0), N = g.Count() }).ToListAsync(ct);
         var indicatorRows = indicators.GroupBy(x => (x.Name, x.Unit)).OrderBy(g => g.Key.Name, Domain.Text.VietnameseText.Comparer).Select(g =>
         {
             var actual = Per(g, x => x.LeadId, x => x.Actual);
             var target = Per(g, x => x.LeadId, x => x.Target);
+            if (g.Key.Unit == "%")
+            {
+                // Rates are averaged over the tasks, not added up.
+                var n = Per(g, x => x.LeadId, x => x.N);
+                for (var i = 0; i < n.Length; i++)
+                {
+                    actual[i] = n[i] > 0 ? Math.Round(actual[i]!.Value / n[i]!.Value, 1) : null;
+                    target[i] = n[i] > 0 ? Math.Round(target[i]!.Value / n[i]!.Value, 1) : null;
+                }
+            }
             return new Row("indicator", g.Key.Name, g.Key.Unit, true, actual.Select((v, i) => new Cell(v, null, Original: target[i])).ToList());
         }).ToList();
 

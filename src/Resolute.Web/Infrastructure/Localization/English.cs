@@ -695,5 +695,6 @@ public static partial class Text
         ["Bị trả lại"] = "Returned",
         ["Đã tiếp nhận"] = "Accepted",
         ["Chậm gửi"] = "Late",
+        ["Số liệu {0} phải là một số."] = "Figure {0} must be a number.",
     };
 }

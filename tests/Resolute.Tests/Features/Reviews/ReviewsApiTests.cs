@@ -99,6 +99,7 @@ public class ReviewsApiTests(ClockedResoluteFactory app) : IClassFixture<Clocked
             version = kimLien.GetProperty("version").GetInt32(),
         }), HttpStatusCode.OK);
         Assert.Equal("drafting", draft.GetProperty("status").GetString());
+        Assert.Equal(4m, draft.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == figureKey).GetProperty("value").GetDecimal());
         // A stale version is a conflict, nothing overwritten.
         Assert.Equal(HttpStatusCode.Conflict, (await reporter.PutAsJsonAsync($"/api/reviews/reports/{reportId}", new { submit = true, version = 0 })).StatusCode);
         var submitted = await Json(await reporter.PutAsJsonAsync($"/api/reviews/reports/{reportId}", new
