@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.VisualBasic.FileIO;
 using Resolute.Domain.Access;
 using Resolute.Domain.Assignments;
+using Resolute.Domain.Documents;
 using Resolute.Domain.Organisations;
 using Resolute.Domain.People;
+using Resolute.Domain.Reviews;
 using Resolute.Web.Features.Assignments;
 using Resolute.Web.Infrastructure;
 using Resolute.Web.Infrastructure.Access;
@@ -174,7 +176,72 @@ public static class TasksBenchmark
         await Time("list-ward-reporter", "a ward reporter's task list, page 1", ScopeRole.Reporter, data.Ward, db =>
             AssignmentQueries.ListAsync(db, new() { Org = data.Ward, Subtree = true }, default));
         log.WriteLine($"  (overdue tasks in the tree: {overdueTotal:N0})");
+
+        // Last, as it gives every task a source: the consolidated report of a review of that source.
+        var review = await SetUpReviewAsync(database, cs, data, clock, log);
+        await Time("review-consolidated", "review of a resolution with 2,000 implementing documents, every task from it, 146 unit reports: figures, items, .docx", ScopeRole.Leader, data.Root, async db =>
+        {
+            var view = await Web.Features.Reviews.ReviewReport.LoadAsync(db, review, default);
+            await Web.Features.Reviews.ReviewReport.ToDocxAsync(db, view, new(), default);
+        });
         return results;
+    }
+
+    /// <summary>
+    /// A resolution of the root with 2,000 documents implementing it (a third of them through another), every task
+    /// given under it, and a review campaign sent to the root's direct units, each of which reported and was accepted,
+    /// consolidated into 33 items.
+    /// </summary>
+    private static async Task<Guid> SetUpReviewAsync(string database, string cs, Loaded data, TimeProvider clock, TextWriter log)
+    {
+        var sw = Stopwatch.StartNew();
+        await using var db = Context(database, cs, AccessScope.System(), clock);
+        var rng = new Random(15);
+        var root = await db.Organisations.FirstAsync(o => o.Id == data.Root);
+        var units = await db.OrganisationClosures.Where(c => c.AncestorId == data.Root).Select(c => c.DescendantId).ToListAsync();
+        var children = await db.Organisations.Where(o => o.ParentId == data.Root).Select(o => o.Id).ToListAsync();
+        var term = new Term(root.Id, "2000–2030", new DateOnly(2000, 1, 1), new DateOnly(2030, 12, 31));
+        db.Terms.Add(term);
+        await Web.Features.Documents.DocumentRules.EnsureTypesAsync(db);
+        var nq = await db.DocumentTypes.FirstAsync(t => t.System == DocumentSystem.Party && t.Abbreviation == "NQ");
+        var kh = await db.DocumentTypes.FirstAsync(t => t.System == DocumentSystem.State && t.Abbreviation == "KH");
+        var subject = new Document(DocumentSystem.Party, nq, "15", "15-NQ/TU", root.Id, root.Level, term.Id, new DateOnly(2007, 7, 30), null,
+            "Nghị quyết về đổi mới phương thức lãnh đạo", Secrecy.None, Urgency.Normal, null, null);
+        db.Documents.Add(subject);
+        var plans = new List<Document>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var issuer = units[rng.Next(units.Count)];
+            var d = new Document(DocumentSystem.State, kh, (i + 1).ToString(), $"{i + 1}/KH-BENCH", issuer, OrganisationLevel.Commune, null,
+                new DateOnly(2008, 1, 1).AddDays(rng.Next(0, 5000)), null, "Kế hoạch thực hiện nghị quyết", Secrecy.None, Urgency.Normal, null, null);
+            db.Documents.Add(d);
+            db.DocumentRelations.Add(new DocumentRelation(d.Id, i % 3 == 2 && plans.Count > 0 ? plans[rng.Next(plans.Count)].Id : subject.Id, RelationKind.Implements));
+            plans.Add(d);
+        }
+        await db.SaveChangesAsync();
+        await db.Assignments.IgnoreQueryFilters().ExecuteUpdateAsync(s => s.SetProperty(a => a.SourceDocumentId, subject.Id));
+
+        var today = VietnamTime.Today(clock);
+        var c = new ReviewCampaign(root.Id, ReviewKind.Final, "Tổng kết 15 năm thực hiện Nghị quyết (bench)", subject.Id, null, new DateOnly(2007, 7, 30), today,
+            today.AddDays(30), ReviewOutline.From(ReviewOutline.StandardSections.Select(x => x.Key), null, "Số cuộc kiểm tra | cuộc"), DateTime.UtcNow, null);
+        foreach (var u in children) c.AddRecipient(u);
+        c.Send(today);
+        foreach (var r in c.Reports)
+        {
+            r.SaveDraft(c.Outline, [(null, ReviewOutline.Results, "Ban hành kế hoạch, quán triệt nghị quyết"), (null, ReviewOutline.Limitations, "Kiểm tra còn ít"),
+                (null, ReviewOutline.Tasks, "Tiếp tục đổi mới cách ra nghị quyết")], [("reported-1", rng.Next(1, 20), null)]);
+            r.Submit(today, "bench");
+            c.Accept(r.Id, DateTime.UtcNow, "bench");
+        }
+        var all = c.Reports.SelectMany(r => r.Items).ToList();
+        foreach (var (key, n) in new[] { (ReviewOutline.Results, 6), (ReviewOutline.Limitations, 7), (ReviewOutline.Lessons, 4), (ReviewOutline.Tasks, 8), (ReviewOutline.Breakthroughs, 2), (ReviewOutline.Recommendations, 6) })
+            for (var i = 0; i < n; i++)
+                c.AddItem(key, $"Mục tổng hợp {i + 1}", all.Where(x => x.SectionKey == key).Skip(i * 5).Take(5).Select(x => x.Id));
+        db.ReviewCampaigns.Add(c);
+        await db.SaveChangesAsync();
+        await db.Database.ExecuteSqlRawAsync(database == "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
+        log.WriteLine($"  (review set up in {sw.Elapsed.TotalSeconds:F1} s: 2,000 implementing documents, {data.Tasks:N0} tasks from the resolution, {c.Reports.Count} unit reports)");
+        return c.Id;
     }
 
     /// <summary>BENCH_SQL_LOG=1 prints every command with its duration, to see where a scenario's time goes.</summary>

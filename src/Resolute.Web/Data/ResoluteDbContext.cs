@@ -358,7 +358,10 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             // Most tasks have no parent and many no source in the register: partial indexes keep the planner's
             // estimate for "children of this task" small, so it looks them up instead of scanning.
             e.HasIndex(a => a.ParentId).HasFilter("\"ParentId\" IS NOT NULL");
-            e.HasIndex(a => a.SourceDocumentId).HasFilter("\"SourceDocumentId\" IS NOT NULL");
+            // A review counts the tasks from its subject's lineage by source, lead unit and status: this index alone
+            // answers it (the dashboard's index stays narrow).
+            e.HasIndex(a => new { a.SourceDocumentId, a.LeadId, a.State, a.CompletedOn, a.DeadlineInForce, a.DueOn, a.Recurrence, a.Secrecy, a.Id },
+                "IX_assignments_source_cover").HasFilter("\"SourceDocumentId\" IS NOT NULL");
             e.HasIndex(a => a.LeadLeaderId);
             e.HasIndex(a => a.Secrecy);
             Expression<Func<Assignment, bool>> cleared = a =>

@@ -43,6 +43,7 @@ public static class AssignmentQueries
     public sealed class Coded
     {
         public Guid? LeadId { get; init; }
+        public Guid? SourceDocumentId { get; init; }
         public int Code { get; init; }
     }
 
@@ -52,6 +53,7 @@ public static class AssignmentQueries
         var p = code.Parameters[0];
         return Expression.Lambda<Func<Assignment, Coded>>(Expression.MemberInit(Expression.New(typeof(Coded)),
             Expression.Bind(typeof(Coded).GetProperty(nameof(Coded.LeadId))!, Expression.Property(p, nameof(Assignment.LeadId))),
+            Expression.Bind(typeof(Coded).GetProperty(nameof(Coded.SourceDocumentId))!, Expression.Property(p, nameof(Assignment.SourceDocumentId))),
             Expression.Bind(typeof(Coded).GetProperty(nameof(Coded.Code))!, code.Body)), p);
     }
 

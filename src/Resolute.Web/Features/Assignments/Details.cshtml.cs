@@ -14,12 +14,16 @@ public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, Do
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public int? Version { get; set; }
     public AssignmentDetails.Detail Task { get; private set; } = null!;
+    /// <summary>When this task is a unit's report in a review campaign: that report, where the work is done.</summary>
+    public Guid? ReviewReportId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var d = await AssignmentDetails.LoadAsync(db, Id, ct);
         if (d is null) return NotFound();
         Task = d;
+        ReviewReportId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.UnitReports.Where(r => r.AssignmentId == Id).Select(r => (Guid?)r.Id), ct);
         return Page();
     }
 

@@ -30,22 +30,23 @@ public static class ReviewFigures
         IReadOnlyList<Count> DocumentsByLevel, IReadOnlyList<Row> Indicators, int LineageSize);
 
     /// <summary>The subject and every document implementing it, level by level, among those the caller may see.</summary>
+    /// <remarks>
+    /// The links are read once (two ids each; the join applies the scope and need-to-know filter to every document
+    /// followed) and walked here, rather than one query per level with the level's ids as parameters.
+    /// </remarks>
     public static async Task<List<Guid>> LineageIdsAsync(ResoluteDbContext db, Guid rootId, CancellationToken ct)
     {
-        var seen = new HashSet<Guid>();
         if (!await db.Documents.AnyAsync(d => d.Id == rootId, ct)) return [];
-        seen.Add(rootId);
-        var frontier = new List<Guid> { rootId };
+        var links = (await (from r in db.DocumentRelations.AsNoTracking()
+                            join d in db.Documents on r.FromId equals d.Id
+                            where r.Kind != RelationKind.Replaces
+                            select new { r.FromId, r.ToId }).ToListAsync(ct))
+            .ToLookup(r => r.ToId, r => r.FromId);
+        var seen = new HashSet<Guid> { rootId };
+        var frontier = new Queue<Guid>([rootId]);
         while (frontier.Count > 0 && seen.Count < Documents.Lineage.MaxDocuments)
-        {
-            var ids = frontier.ToArray();
-            // Joining the documents applies the scope and need-to-know filter to every document followed.
-            var next = await (from r in db.DocumentRelations.AsNoTracking()
-                              join d in db.Documents on r.FromId equals d.Id
-                              where ids.Contains(r.ToId) && r.Kind != RelationKind.Replaces
-                              select r.FromId).ToListAsync(ct);
-            frontier = next.Where(seen.Add).ToList();
-        }
+            foreach (var from in links[frontier.Dequeue()])
+                if (seen.Add(from)) frontier.Enqueue(from);
         return [.. seen];
     }
 
@@ -62,23 +63,28 @@ public static class ReviewFigures
         var lineage = c.SubjectDocumentId is { } subject ? await LineageIdsAsync(db, subject, ct) : [];
         var implementing = lineage.Where(id => id != c.SubjectDocumentId).ToArray();
 
+        // A lineage runs to thousands of documents: rather than send them as query parameters, each query groups by
+        // source document in the database and the lineage is applied to the (few thousand) groups here.
+        var inLineage = implementing.ToHashSet();
+        var lineageSet = lineage.ToHashSet();
+
         // Documents issued in the period, inside the reviewing unit's subtree.
-        var docs = implementing.Length == 0 ? [] : await (
+        var docs = implementing.Length == 0 ? [] : (await (
             from d in db.Documents.AsNoTracking()
             join t in db.DocumentTypes on d.TypeId equals t.Id
-            where implementing.Contains(d.Id) && d.IssuedOn >= c.PeriodFrom && d.IssuedOn <= c.PeriodTo
+            where d.IssuedOn >= c.PeriodFrom && d.IssuedOn <= c.PeriodTo
                 && db.OrganisationClosures.Any(x => x.AncestorId == c.OwnerId && x.DescendantId == d.IssuerId)
-            select new { d.IssuerId, d.IssuerLevel, t.Name }).ToListAsync(ct);
+            select new { d.Id, d.IssuerId, d.IssuerLevel, t.Name }).ToListAsync(ct)).Where(d => inLineage.Contains(d.Id)).ToList();
 
         // Tasks from the subject's lineage led inside the subtree, by lead unit and status as of today.
-        var byLead = lineage.Count == 0 ? [] : await AssignmentQueries.Apply(db, new AssignmentQueries.Filter
-        {
-            Org = c.OwnerId,
-            Subtree = true,
-            Sources = lineage,
-        }, today, await db.ScopeCoversAsync(c.OwnerId, ct))
+        var covered = await db.ScopeCoversAsync(c.OwnerId, ct);
+        var byLead = lineage.Count == 0 ? [] : (await AssignmentQueries.Apply(db, new AssignmentQueries.Filter { Org = c.OwnerId, Subtree = true }, today, covered)
+            .Where(a => a.SourceDocumentId != null)
             .Select(AssignmentQueries.Coding(today))
-            .GroupBy(x => new { x.LeadId, x.Code }).Select(g => new { g.Key.LeadId, g.Key.Code, N = g.Count() }).ToListAsync(ct);
+            .GroupBy(x => new { x.SourceDocumentId, x.LeadId, x.Code }).Select(g => new { g.Key.SourceDocumentId, g.Key.LeadId, g.Key.Code, N = g.Count() })
+            .ToListAsync(ct))
+            .Where(x => lineageSet.Contains(x.SourceDocumentId!.Value))
+            .GroupBy(x => (x.LeadId, x.Code)).Select(g => new { g.Key.LeadId, g.Key.Code, N = g.Sum(x => x.N) }).ToList();
 
         decimal?[] Per<T>(IEnumerable<T> rows, Func<T, Guid?> unitOf, Func<T, decimal> value)
         {
@@ -145,11 +151,16 @@ public static class ReviewFigures
             rows.Add(new Row(f.Key, f.Name, f.Unit, f.Computed is not null, cells.Select((x, i) => Apply(c, f.Key, columns[i].UnitId, x)).ToList()));
         }
 
-        var indicators = lineage.Count == 0 ? [] : await (
+        var indicators = lineage.Count == 0 ? [] : (await (
             from ind in db.Set<Indicator>().AsNoTracking()
-            join a in AssignmentQueries.Apply(db, new AssignmentQueries.Filter { Org = c.OwnerId, Subtree = true, Sources = lineage }, today) on ind.AssignmentId equals a.Id
-            group ind by new { a.LeadId, ind.Name, ind.Unit } into g
-            select new { g.Key.LeadId, g.Key.Name, g.Key.Unit, Target = g.Sum(x => x.Target ?? 0), Actual = g.Sum(x => x.Actual ?? 0), N = g.Count() }).ToListAsync(ct);
+            join a in AssignmentQueries.Apply(db, new AssignmentQueries.Filter { Org = c.OwnerId, Subtree = true }, today, covered) on ind.AssignmentId equals a.Id
+            where a.SourceDocumentId != null
+            group ind by new { a.SourceDocumentId, a.LeadId, ind.Name, ind.Unit } into g
+            select new { g.Key.SourceDocumentId, g.Key.LeadId, g.Key.Name, g.Key.Unit, Target = g.Sum(x => x.Target ?? 0), Actual = g.Sum(x => x.Actual ?? 0), N = g.Count() })
+            .ToListAsync(ct))
+            .Where(x => lineageSet.Contains(x.SourceDocumentId!.Value))
+            .GroupBy(x => (x.LeadId, x.Name, x.Unit))
+            .Select(g => new { g.Key.LeadId, g.Key.Name, g.Key.Unit, Target = g.Sum(x => x.Target), Actual = g.Sum(x => x.Actual), N = g.Sum(x => x.N) }).ToList();
         var indicatorRows = indicators.GroupBy(x => (x.Name, x.Unit)).OrderBy(g => g.Key.Name, Domain.Text.VietnameseText.Comparer).Select(g =>
         {
             var actual = Per(g, x => x.LeadId, x => x.Actual);

@@ -696,5 +696,7 @@ public static partial class Text
         ["Đã tiếp nhận"] = "Accepted",
         ["Chậm gửi"] = "Late",
         ["Số liệu {0} phải là một số."] = "Figure {0} must be a number.",
+        ["Nhiệm vụ này là báo cáo sơ kết, tổng kết của đơn vị:"] = "This task is the unit's report in a review:",
+        ["soạn và gửi báo cáo theo đề cương"] = "write and submit the report to the outline",
     };
 }

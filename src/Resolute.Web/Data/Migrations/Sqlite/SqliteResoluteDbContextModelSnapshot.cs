@@ -274,9 +274,6 @@ namespace Resolute.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Secrecy");
 
-                    b.HasIndex("SourceDocumentId")
-                        .HasFilter("\"SourceDocumentId\" IS NOT NULL");
-
                     b.HasIndex("AssignerId", "State");
 
                     b.HasIndex("LeadId", "State", "DueOn");
@@ -284,6 +281,9 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                     b.HasIndex(new[] { "CompletedOn", "DeadlineInForce", "LeadId", "State", "Secrecy", "Id" }, "IX_assignments_completion_cover");
 
                     b.HasIndex(new[] { "DueOn", "State", "CompletedOn", "Recurrence", "LeadId", "Secrecy", "Id" }, "IX_assignments_due_cover");
+
+                    b.HasIndex(new[] { "SourceDocumentId", "LeadId", "State", "CompletedOn", "DeadlineInForce", "DueOn", "Recurrence", "Secrecy", "Id" }, "IX_assignments_source_cover")
+                        .HasFilter("\"SourceDocumentId\" IS NOT NULL");
 
                     b.HasIndex(new[] { "LeadId", "State", "CompletedOn", "DeadlineInForce", "DueOn", "Recurrence", "Secrecy", "Id" }, "IX_assignments_status_cover");
 
