@@ -487,6 +487,8 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
 
         b.Entity<ReviewCampaign>(e =>
         {
+            // Made in the domain with their ids: a unit report added to a saved campaign is a new row, never an update.
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.ToTable("review_campaigns");
             e.Property(c => c.Version).IsConcurrencyToken();
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(15);
@@ -512,6 +514,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
 
         b.Entity<UnitReport>(e =>
         {
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.ToTable("unit_reports");
             e.Property(r => r.Version).IsConcurrencyToken();
             e.Property(r => r.State).HasConversion<string>().HasMaxLength(12);

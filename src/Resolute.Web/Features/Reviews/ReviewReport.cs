@@ -26,7 +26,7 @@ public static class ReviewReport
     public sealed record Source(Guid ItemId, Guid UnitId, string UnitName, int Order, string Text);
 
     public sealed record View(ReviewCampaign Campaign, Organisation Owner, string? SubjectSymbol, string? SubjectSummary, string? ParentTitle,
-        IReadOnlyList<UnitRow> Units, ReviewFigures.Table Figures, IReadOnlyDictionary<Guid, Source> Sources, string? ReportSymbol, DateOnly Today)
+        IReadOnlyList<UnitRow> Units, ReviewFigures.Table Figures, IReadOnlyDictionary<Guid, Source> Sources, string? ReportSymbol, DateOnly Date)
     {
         public string KindName => ReviewRules.KindName(Campaign.Kind);
 
@@ -56,12 +56,13 @@ public static class ReviewReport
         var subject = c.SubjectDocumentId is { } sid
             ? await db.Documents.AsNoTracking().Where(d => d.Id == sid).Select(d => new { d.Symbol, d.Summary }).FirstOrDefaultAsync(ct) : null;
         var report = c.ReportDocumentId is { } rid
-            ? await db.Documents.IgnoreQueryFilters().AsNoTracking().Where(d => d.Id == rid).Select(d => d.Symbol).FirstOrDefaultAsync(ct) : null;
+            ? await db.Documents.IgnoreQueryFilters().AsNoTracking().Where(d => d.Id == rid).Select(d => new { d.Symbol, d.IssuedOn }).FirstOrDefaultAsync(ct) : null;
         var parent = c.ParentId is { } pid ? await db.ReviewCampaigns.AsNoTracking().Where(p => p.Id == pid).Select(p => p.Title).FirstOrDefaultAsync(ct) : null;
         var sources = rows.SelectMany(u => u.Report.Items.Select(i => new Source(i.Id, u.UnitId, u.Name, i.Order, i.Text))).ToDictionary(s => s.ItemId);
         // Figures are computed for the units whose reports the caller sees (all of them for the reviewing unit).
         var figures = await ReviewFigures.BuildAsync(db, c, rows.Select(r => (r.UnitId, r.Name)).ToList(), ct);
-        return new View(c, owner, subject?.Symbol, subject?.Summary, parent, rows, figures, sources, report, today);
+        // A registered report carries its own date; a draft is dated today.
+        return new View(c, owner, subject?.Symbol, subject?.Summary, parent, rows, figures, sources, report?.Symbol, report?.IssuedOn ?? today);
     }
 
     /// <summary>Where each unit stands, counted: the campaign list and the API show these.</summary>
@@ -85,7 +86,7 @@ public static class ReviewReport
             IssuingBody = v.Owner.ShortName,
             NumberAndSymbol = v.ReportSymbol ?? $"     -BC/{ReminderLetter.IssuerSuffix(v.Owner)}",
             Place = "Hà Nội",
-            Date = v.Today,
+            Date = v.Date,
             Title = "Báo cáo",
             Subtitle = c.Title,
             SignatureCapacity = party ? "T/M Ban Thường vụ" : "T/M " + v.Owner.ShortName,
@@ -213,7 +214,7 @@ public static class ReviewReport
         c.Registered(document.Id);
         await ReviewRules.SaveAsync(db, ct);
         // The attached .docx carries the number just given.
-        var docx = await ToDocxAsync(db, v with { ReportSymbol = symbol }, margins, ct);
+        var docx = await ToDocxAsync(db, v with { ReportSymbol = symbol, Date = today }, margins, ct);
         await new Documents.Attachments.AddAttachment(document.Id, $"bao-cao-{symbol.Replace('/', '-')}.docx", () => new MemoryStream(docx)).HandleAsync(db, store, ct);
         await tx.CommitAsync(ct);
         return document;

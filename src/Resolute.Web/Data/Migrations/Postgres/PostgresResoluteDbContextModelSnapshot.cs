@@ -995,7 +995,6 @@ namespace Resolute.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Resolute.Domain.Reviews.ReviewCampaign", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1071,7 +1070,6 @@ namespace Resolute.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Resolute.Domain.Reviews.UnitReport", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AssignmentId")

@@ -984,7 +984,6 @@ namespace Resolute.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Resolute.Domain.Reviews.ReviewCampaign", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -1060,7 +1059,6 @@ namespace Resolute.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Resolute.Domain.Reviews.UnitReport", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AssignmentId")
