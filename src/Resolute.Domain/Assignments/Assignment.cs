@@ -393,11 +393,5 @@ public sealed class Assignment
 
     private void Reindex() => SearchText = VietnameseText.Fold($"{Title} {Content} {Output}");
 
-    internal static string? Clean(string? value, int max, string label, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var v = VietnameseText.Normalize(value).Trim();
-        if (v.Length > max) throw new DomainException("too-long", $"{label} không được dài quá {max:N0} ký tự.", field);
-        return v;
-    }
+    internal static string? Clean(string? value, int max, string label, string field) => Input.Clean(value, max, label, field);
 }

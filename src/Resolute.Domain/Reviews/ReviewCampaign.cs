@@ -78,9 +78,9 @@ public sealed class ReviewCampaign
         DateOnly deadline, ReviewOutline outline)
     {
         if (State == CampaignState.Closed) throw Closed();
-        var t = Clean(title, TitleMaxLength, "Tên đợt sơ kết, tổng kết", "title")
+        var t = Input.Clean(title, TitleMaxLength, "Tên đợt sơ kết, tổng kết", "title")
             ?? throw new DomainException("required", "Cần nêu tên đợt sơ kết, tổng kết.", "title");
-        var note = Clean(subjectNote, NoteMaxLength, "Nội dung sơ kết, tổng kết", "subjectNote");
+        var note = Input.Clean(subjectNote, NoteMaxLength, "Nội dung sơ kết, tổng kết", "subjectNote");
         if (subjectDocumentId is null && note is null)
             throw new DomainException("subject", "Cần chọn văn bản được sơ kết, tổng kết (hoặc ghi rõ chương trình, chuyên đề).", "subjectDocumentId");
         if (periodTo < periodFrom) throw new DomainException("period", "Kỳ sơ kết, tổng kết: ngày kết thúc phải sau ngày bắt đầu.", "periodTo");
@@ -147,7 +147,7 @@ public sealed class ReviewCampaign
     public void Return(Guid reportId, string? comment, DateTime at, string? by)
     {
         if (State != CampaignState.Sent) throw NotOpen();
-        Report(reportId).Return(Clean(comment, ReasonMaxLength, "Ý kiến", "comment"), at, by);
+        Report(reportId).Return(Input.Clean(comment, ReasonMaxLength, "Ý kiến", "comment"), at, by);
         Touch();
     }
 
@@ -198,7 +198,7 @@ public sealed class ReviewCampaign
     {
         EnsureConsolidating();
         var figure = Outline.Figure(figureKey) ?? throw new DomainException("figure", "Số liệu này không có trong đề cương.", "figureKey");
-        var why = Clean(reason, ReasonMaxLength, "Lý do", "reason")
+        var why = Input.Clean(reason, ReasonMaxLength, "Lý do", "reason")
             ?? throw new DomainException("required", $"Cần nêu lý do điều chỉnh số liệu \"{figure.Name}\".", "reason");
         if (unitId is { } u && Reports.All(r => r.UnitId != u)) throw new DomainException("unit", "Đơn vị không có trong danh sách báo cáo.", "unitId");
         Overrides.RemoveAll(o => o.Key == figureKey && o.UnitId == unitId);
@@ -246,20 +246,13 @@ public sealed class ReviewCampaign
         if (State == CampaignState.Draft) throw new DomainException("draft", "Đề cương chưa gửi các đơn vị; chưa tổng hợp được.");
     }
 
-    private static string CleanItem(string text) => Clean(text, ItemMaxLength, "Nội dung mục", "text")
+    private static string CleanItem(string text) => Input.Clean(text, ItemMaxLength, "Nội dung mục", "text")
         ?? throw new DomainException("required", "Cần nhập nội dung mục.", "text");
 
     private static DomainException Closed() => new("closed", "Đợt sơ kết, tổng kết đã kết thúc, không sửa được.");
 
     private static DomainException NotOpen() => new("not-open", "Đợt sơ kết, tổng kết không ở giai đoạn nhận báo cáo.");
 
-    internal static string? Clean(string? value, int max, string label, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var v = VietnameseText.Normalize(value).Trim();
-        if (v.Length > max) throw new DomainException("too-long", $"{label} không được dài quá {max:N0} ký tự.", field);
-        return v;
-    }
 }
 
 /// <summary>A numbered item of the consolidated report, with the units' items it was drawn from.</summary>

@@ -112,7 +112,7 @@ public sealed class UnitReport
             var order = 0;
             foreach (var (id, _, text) in group)
             {
-                var clean = ReviewCampaign.Clean(text, ReviewCampaign.ItemMaxLength, "Nội dung mục", "items")!;
+                var clean = Input.Clean(text, ReviewCampaign.ItemMaxLength, "Nội dung mục", "items")!;
                 var existing = id is { } i ? Items.FirstOrDefault(x => x.Id == i) : null;
                 if (existing is null)
                 {
@@ -127,7 +127,7 @@ public sealed class UnitReport
         foreach (var (key, value, note) in figures)
         {
             var figure = outline.Figure(key) ?? throw new DomainException("figure", "Số liệu này không có trong đề cương.", "figures");
-            var cleanNote = ReviewCampaign.Clean(note, 500, $"Ghi chú số liệu \"{figure.Name}\"", "figures");
+            var cleanNote = Input.Clean(note, 500, $"Ghi chú số liệu \"{figure.Name}\"", "figures");
             if (value is < 0) throw new DomainException("figure-negative", $"Số liệu \"{figure.Name}\" không được âm.", "figures");
             var f = Figures.FirstOrDefault(x => x.Key == key);
             if (value is null && cleanNote is null)

@@ -403,7 +403,7 @@ public sealed record SaveTemplate(Guid CampaignId, string? Name)
     {
         var c = await ReviewRules.LoadAsync(db, CampaignId, ct);
         await ReviewRules.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được lưu mẫu đề cương.", ct);
-        var name = ReviewCampaignText.Clean(Name, 300) ?? throw new DomainException("required", "Cần đặt tên mẫu đề cương.", "name");
+        var name = Input.Clean(Name, 300, "Tên mẫu đề cương", "name") ?? throw new DomainException("required", "Cần đặt tên mẫu đề cương.", "name");
         if (await db.OutlineTemplates.AnyAsync(t => t.OwnerId == c.OwnerId && t.Name == name, ct))
             throw new DomainException("template-duplicate", $"Đã có mẫu đề cương tên \"{name}\".", "name");
         var t = new OutlineTemplate { OwnerId = c.OwnerId, Name = name, Outline = c.Outline, CreatedAt = db.Clock.GetUtcNow().UtcDateTime };
@@ -435,17 +435,5 @@ public sealed record AddReportAttachment(Guid ReportId, string FileName, Func<St
         db.ReportAttachments.Add(a);
         await db.SaveChangesAsync(ct);
         return a;
-    }
-}
-
-/// <summary>Small text helpers for commands that are not the domain's.</summary>
-internal static class ReviewCampaignText
-{
-    public static string? Clean(string? value, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var v = Domain.Text.VietnameseText.Normalize(value).Trim();
-        if (v.Length > max) throw new DomainException("too-long", $"Không được dài quá {max:N0} ký tự.", "name");
-        return v;
     }
 }

@@ -27,7 +27,7 @@ public static class ReviewFigures
     public sealed record Count(string Key, int Value);
 
     public sealed record Table(IReadOnlyList<Column> Columns, IReadOnlyList<Row> Rows, IReadOnlyList<Count> DocumentsByType,
-        IReadOnlyList<Count> DocumentsByLevel, IReadOnlyList<Row> Indicators, int LineageSize);
+        IReadOnlyList<Count> DocumentsByLevel, IReadOnlyList<Row> Indicators);
 
     /// <summary>The subject and every document implementing it, level by level, among those the caller may see.</summary>
     /// <remarks>
@@ -181,7 +181,7 @@ public static class ReviewFigures
         return new Table(columns, rows,
             docs.GroupBy(d => d.Name).Select(g => new Count(g.Key, g.Count())).OrderByDescending(x => x.Value).ToList(),
             docs.GroupBy(d => d.IssuerLevel).OrderBy(g => g.Key).Select(g => new Count(g.Key.ToString(), g.Count())).ToList(),
-            indicatorRows, lineage.Count);
+            indicatorRows);
     }
 
     private static Cell Apply(ReviewCampaign c, string key, Guid? unitId, Cell cell) =>

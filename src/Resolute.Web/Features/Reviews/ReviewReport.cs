@@ -119,7 +119,8 @@ public static class ReviewReport
                 .ToList(), [8, 57, 15, 20]));
         if (v.Figures.DocumentsByType.Count > 0)
             doc.Body.Add(new OfficialDocument.Paragraph("Văn bản ban hành để triển khai thực hiện, theo loại: "
-                + string.Join("; ", v.Figures.DocumentsByType.Select(x => $"{x.Key} {x.Value:N0}")) + "."));
+                + string.Join("; ", v.Figures.DocumentsByType.Select(x => $"{x.Key} {x.Value:N0}")) + "; theo cấp ban hành: "
+                + string.Join("; ", v.Figures.DocumentsByLevel.Select(x => $"{ReviewFigures.LevelName(x.Key)} {x.Value:N0}")) + "."));
     }
 
     /// <summary>The annex of figures: one sheet per unit column, computed and reported, with overrides and their reasons.</summary>

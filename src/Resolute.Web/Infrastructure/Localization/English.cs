@@ -698,5 +698,6 @@ public static partial class Text
         ["Số liệu {0} phải là một số."] = "Figure {0} must be a number.",
         ["Nhiệm vụ này là báo cáo sơ kết, tổng kết của đơn vị:"] = "This task is the unit's report in a review:",
         ["soạn và gửi báo cáo theo đề cương"] = "write and submit the report to the outline",
+        ["Theo cấp ban hành:"] = "By issuing level:",
     };
 }
