@@ -37,37 +37,60 @@ public static class AssignmentDetails
         [System.Text.Json.Serialization.JsonIgnore] public AssignmentStatus StatusValue => AssignmentStatuses.TryParse(Status, out var s) ? s : default;
     }
 
+    /// <summary>
+    /// Six round trips whatever the task: the task with its small collections (one query, through the scope filter),
+    /// its progress history, the names it shows, the units it names with their ancestors (for the caller's abilities),
+    /// the roll-up of its children and the evidence. Every API call for a task pays for this, so it is kept flat.
+    /// </summary>
     public static async Task<Detail?> LoadAsync(ResoluteDbContext db, Guid id, CancellationToken ct)
     {
-        var a = await db.Assignments.AsNoTracking().Whole().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var a = await db.Assignments.AsNoTracking()
+            .Include(x => x.Coordinators).Include(x => x.Milestones).Include(x => x.Indicators).Include(x => x.Extensions)
+            .AsSingleQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (a is null) return null;
+        // The task passed the scope filter above; its reports are read by its id alone.
+        a.Reports.AddRange(await db.Set<ProgressReport>().AsNoTracking().Include(r => r.Actuals)
+            .Where(r => r.AssignmentId == id).ToListAsync(ct));
         var today = db.Today;
+
+        // Names shown through the caller's filters (people, documents, the parent task), in one statement.
+        var names = await db.Assignments.AsNoTracking().Where(x => x.Id == id).Select(x => new
+        {
+            Leader = db.People.Where(p => p.Id == x.LeadLeaderId).Select(p => p.FullName).FirstOrDefault(),
+            Source = db.Documents.Where(d => d.Id == x.SourceDocumentId).Select(d => d.Symbol).FirstOrDefault(),
+            ParentTitle = db.Assignments.Where(p => p.Id == x.ParentId).Select(p => p.Title).FirstOrDefault(),
+        }).FirstAsync(ct);
+        var leader = a.LeadLeaderId is { } pid && names.Leader is { } leaderName ? new PersonRef(pid, leaderName) : null;
+        var source = names.Source;
+        var parentTitle = names.ParentTitle;
+
+        // Names of the units a visible task names are shown even when they lie above the caller (the city that gave it),
+        // and the ancestors of the units the caller's abilities are judged on (the parent's assigner for approving a late deadline).
+        var parentAssigner = a.ParentId is { } parentId && !a.LateDeadlineApproved
+            ? await db.Assignments.IgnoreQueryFilters().Where(p => p.Id == parentId).Select(p => (Guid?)p.AssignerId).FirstOrDefaultAsync(ct)
+            : null;
         var unitIds = new List<Guid> { a.AssignerId };
         if (a.LeadId is { } l) unitIds.Add(l);
         if (a.FollowUpId is { } f) unitIds.Add(f);
         unitIds.AddRange(a.Coordinators.Select(c => c.OrganisationId));
-        // Names of the units a visible task names are shown even when they lie above the caller (the city that gave it).
+        var judged = new List<Guid> { a.AssignerId };
+        if (a.LeadId is { } l1) judged.Add(l1);
+        if (parentAssigner is { } pa) judged.Add(pa);
+        var closure = await db.OrganisationClosures.AsNoTracking().Where(c => judged.Contains(c.DescendantId))
+            .Select(c => new { c.AncestorId, c.DescendantId }).ToListAsync(ct);
         var units = await db.Organisations.IgnoreQueryFilters().AsNoTracking().Where(o => unitIds.Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => new UnitRef(o.Id, o.Code, o.ShortName), ct);
-        var leader = a.LeadLeaderId is { } pid
-            ? await db.People.AsNoTracking().Where(p => p.Id == pid).Select(p => new PersonRef(p.Id, p.FullName)).FirstOrDefaultAsync(ct)
-            : null;
-        var source = a.SourceDocumentId is { } sid
-            ? await db.Documents.AsNoTracking().Where(d => d.Id == sid).Select(d => d.Symbol).FirstOrDefaultAsync(ct)
-            : null;
-        var parentTitle = a.ParentId is { } parentId
-            ? await db.Assignments.AsNoTracking().Where(p => p.Id == parentId).Select(p => p.Title).FirstOrDefaultAsync(ct)
-            : null;
-        var evidence = await db.Evidence.AsNoTracking().Where(e => e.AssignmentId == id).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+            .Select(o => new UnitRef(o.Id, o.Code, o.ShortName)).ToDictionaryAsync(o => o.Id, ct);
+        var ancestors = closure.ToLookup(c => c.DescendantId, c => c.AncestorId);
 
         var children = Dashboard.Counts.From((await db.Assignments.AsNoTracking().Where(c => c.ParentId == id)
             .Select(AssignmentQueries.Coding(today)).GroupBy(x => x.Code).Select(g => new { g.Key, N = g.Count() })
             .ToListAsync(ct)).Select(x => (x.Key, x.N)));
-        var childIndicators = await db.Assignments.AsNoTracking().Where(c => c.ParentId == id && c.State != AssignmentState.Withdrawn)
+        var childIndicators = children.Total == 0 ? [] : await db.Assignments.AsNoTracking().Where(c => c.ParentId == id && c.State != AssignmentState.Withdrawn)
             .SelectMany(c => c.Indicators).ToListAsync(ct);
         var rollup = childIndicators.GroupBy(i => i.Key).Select(g => new RollupDto(g.First().Name, g.First().Unit,
             g.Any(i => i.Target is not null) ? g.Sum(i => i.Target ?? 0) : null, g.Any(i => i.Actual is not null) ? g.Sum(i => i.Actual ?? 0) : null,
             g.Count())).ToList();
+        var evidence = a.Reports.Count == 0 ? [] : await db.Evidence.AsNoTracking().Where(e => e.AssignmentId == id).OrderBy(e => e.CreatedAt).ToListAsync(ct);
 
         var status = a.StatusOn(today);
         var hideContent = a.IsSecret;
@@ -87,21 +110,19 @@ public static class AssignmentDetails
                     $"/api/assignments/{id}/evidence/{e.Id}")).ToList())).ToList(),
             a.Extensions.OrderByDescending(e => e.RequestedAt).Select(e => new ExtensionDto(e.Id, e.PreviousDeadline, e.NewDeadline, e.Reason,
                 e.RequestedAt, e.RequestedByName, e.Decision.ToString().ToLowerInvariant(), e.DecidedAt, e.DecidedByName, e.DecisionNote)).ToList(),
-            children, rollup, await AbilitiesAsync(db, a, ct), a.CreatedAt);
+            children, rollup, AbilitiesOf(db.Scope, a, ancestors, parentAssigner), a.CreatedAt);
     }
 
-    private static async Task<Abilities> AbilitiesAsync(ResoluteDbContext db, Assignment a, CancellationToken ct)
+    /// <summary>What the caller may do, judged in memory on the ancestors of the units involved (the same rule as <see cref="Infrastructure.Access.AccessScope.CanAsync"/>).</summary>
+    private static Abilities AbilitiesOf(Infrastructure.Access.AccessScope scope, Assignment a, ILookup<Guid, Guid> ancestors, Guid? parentAssigner)
     {
-        var assign = await db.Scope.CanAsync(db, Permission.AssignTasks, a.AssignerId, ct);
-        var review = await db.Scope.CanAsync(db, Permission.ReviewTasks, a.AssignerId, ct);
-        var report = a.LeadId is { } lead && await db.Scope.CanAsync(db, Permission.ReportProgress, lead, ct);
-        var cascade = a.LeadId is { } l2 && a.IsOpen && await db.Scope.CanAsync(db, Permission.AssignTasks, l2, ct);
-        var approve = false;
-        if (!a.LateDeadlineApproved && a.ParentId is { } pid)
-        {
-            var parentAssigner = await db.Assignments.IgnoreQueryFilters().Where(p => p.Id == pid).Select(p => p.AssignerId).FirstAsync(ct);
-            approve = await db.Scope.CanAsync(db, Permission.ReviewTasks, parentAssigner, ct);
-        }
+        bool Can(Permission permission, Guid unit) => scope.Unrestricted
+            || scope.Grants.Any(g => g.Role.Allows(permission) && ancestors[unit].Contains(g.OrganisationId));
+        var assign = Can(Permission.AssignTasks, a.AssignerId);
+        var review = Can(Permission.ReviewTasks, a.AssignerId);
+        var report = a.LeadId is { } lead && Can(Permission.ReportProgress, lead);
+        var cascade = a.LeadId is { } l2 && a.IsOpen && Can(Permission.AssignTasks, l2);
+        var approve = !a.LateDeadlineApproved && parentAssigner is { } pa && Can(Permission.ReviewTasks, pa);
         var open = a.State != AssignmentState.Withdrawn && a.CompletedOn is null;
         return new Abilities(assign && open, assign && a.State == AssignmentState.Draft, report && a.IsOpen, review, cascade, approve);
     }
