@@ -123,7 +123,7 @@ public static class TasksBenchmark
         }
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
-        db.EndBulkLoad();
+        await db.EndBulkLoadAsync();
         // Fresh statistics (and, on PostgreSQL, the visibility map that index-only scans need), as a maintained database has.
         await db.Database.ExecuteSqlRawAsync(database == "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
         var seconds = sw.Elapsed.TotalSeconds;

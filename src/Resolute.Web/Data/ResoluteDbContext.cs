@@ -37,7 +37,12 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
         _bulkLoad = true;
     }
 
-    public void EndBulkLoad() => _bulkLoad = false;
+    /// <summary>Ends a bulk load and counts the tasks' tally again (it is not kept row by row during the load).</summary>
+    public async Task EndBulkLoadAsync(CancellationToken ct = default)
+    {
+        _bulkLoad = false;
+        await Features.Assignments.AssignmentTally.RebuildAsync(this, ct);
+    }
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
@@ -54,6 +59,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<Features.Assignments.AssignmentTally> AssignmentTallies => Set<Features.Assignments.AssignmentTally>();
     public DbSet<Coordinator> Coordinators => Set<Coordinator>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<AssignmentNeedToKnow> AssignmentNeedToKnow => Set<AssignmentNeedToKnow>();
@@ -117,10 +123,11 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
+        var tally = _bulkLoad ? [] : Features.Assignments.AssignmentTally.Deltas(ChangeTracker);
         var pending = _bulkLoad ? [] : Auditing.Collect(ChangeTracker);
         pending.AddRange(_events);
         _events.Clear();
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (pending.Count == 0 && tally.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
 
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         var added = new List<AuditEntry>();
@@ -156,6 +163,8 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             }
             AuditEntries.AddRange(added);
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            // The tasks' tally moves with them, in the same transaction (applied after the save, so a failed save adds nothing).
+            await Features.Assignments.AssignmentTally.ApplyAsync(this, tally, ct);
             if (own is not null) await own.CommitAsync(ct);
             return count;
         }
@@ -370,6 +379,14 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             // aside (it would only repeat the subtree condition, row by row) while need-to-know still applies.
             e.HasQueryFilter(AssignmentScopeFilter, AssignmentInScope);
             e.HasQueryFilter(AssignmentClearedFilter, cleared);
+        });
+
+        b.Entity<Features.Assignments.AssignmentTally>(e =>
+        {
+            e.ToTable("assignment_tallies");
+            // Lead unit first, then period: the dashboard reads a subtree's all-time rows and its last twelve months.
+            e.HasKey(t => new { t.LeadId, t.Period, t.Bucket });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Cascade);
         });
 
         b.Entity<Coordinator>(e =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Assignments;
+using Resolute.Domain.Documents;
 using Resolute.Web.Data;
 using Resolute.Web.Infrastructure;
 
@@ -62,10 +63,13 @@ public static class Dashboard
         var subtree = new AssignmentQueries.Filter { Org = orgId, Subtree = true };
         var covered = await db.ScopeCoversAsync(orgId, ct);
 
-        // Counted by lead unit and status in the database (a few thousand rows at most), then rolled up to the
-        // direct children in memory through the subtree's closure rows.
-        var byLead = await AssignmentQueries.Apply(db, subtree, today, covered).Select(AssignmentQueries.Coding(today))
-            .GroupBy(x => new { x.LeadId, x.Code }).Select(g => new { g.Key.LeadId, g.Key.Code, N = g.Count() }).ToListAsync(ct);
+        // Counted by lead unit and status (a few thousand rows at most), then rolled up to the direct children in memory
+        // through the subtree's closure rows.
+        var byLead = covered
+            ? await TalliedAsync(db, orgId, today, ct)
+            : (await AssignmentQueries.Apply(db, subtree, today).Select(AssignmentQueries.Coding(today))
+                .GroupBy(x => new { x.LeadId, x.Code }).Select(g => new { g.Key.LeadId, g.Key.Code, N = g.Count() }).ToListAsync(ct))
+                .Select(x => (x.LeadId, x.Code, x.N)).ToList();
         var childOf = (await db.OrganisationClosures.AsNoTracking().Where(c => childIds.Contains(c.AncestorId))
                 .Select(c => new { c.AncestorId, c.DescendantId }).ToListAsync(ct))
             .ToDictionary(c => c.DescendantId, c => c.AncestorId);
@@ -96,11 +100,7 @@ public static class Dashboard
         }, today).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(ListSize), today).ToListAsync(ct);
 
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
-        var done = await AssignmentQueries.Apply(db, subtree with { Statuses = [AssignmentStatus.DoneOnTime, AssignmentStatus.DoneLate] }, today, covered)
-            .Where(a => a.CompletedOn >= first)
-            .GroupBy(a => new { a.CompletedOn!.Value.Year, a.CompletedOn.Value.Month, Late = a.DeadlineInForce != null && a.CompletedOn > a.DeadlineInForce })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Late, N = g.Count() })
-            .ToListAsync(ct);
+        var done = covered ? await TalliedTrendAsync(db, orgId, first, today, ct) : await TrendAsync(AssignmentQueries.Apply(db, subtree, today), first, today, ct);
         var trend = Enumerable.Range(0, TrendMonths).Select(i => first.AddMonths(i)).Select(m => new Month($"{m:yyyy-MM}",
             done.Where(d => d.Year == m.Year && d.Month == m.Month && !d.Late).Sum(d => d.N),
             done.Where(d => d.Year == m.Year && d.Month == m.Month && d.Late).Sum(d => d.N))).ToList();
@@ -109,4 +109,59 @@ public static class Dashboard
             await AssignmentQueries.FinishAsync(db, overdue, today, ct), await AssignmentQueries.FinishAsync(db, soon, today, ct),
             trend, await AssignmentQueries.HiddenSecretAsync(db, subtree, ct));
     }
+
+    private readonly record struct Done(int Year, int Month, bool Late, int N);
+
+    /// <summary>Completions by month, on time or late, counted from the tasks themselves.</summary>
+    private static async Task<List<Done>> TrendAsync(IQueryable<Assignment> tasks, DateOnly first, DateOnly today, CancellationToken ct) =>
+        (await tasks.Where(AssignmentQueries.Is(AssignmentStatus.DoneOnTime, today).OrElse(AssignmentQueries.Is(AssignmentStatus.DoneLate, today)))
+            .Where(a => a.CompletedOn >= first)
+            .GroupBy(a => new { a.CompletedOn!.Value.Year, a.CompletedOn.Value.Month, Late = a.DeadlineInForce != null && a.CompletedOn > a.DeadlineInForce })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Late, N = g.Count() })
+            .ToListAsync(ct)).Select(x => new Done(x.Year, x.Month, x.Late, x.N)).ToList();
+
+    /// <summary>
+    /// Counts by lead unit and status for a subtree the caller's scope covers: the tally's all-time rows, less the open
+    /// tasks now past their due date (a range of the due-date index, the only part that depends on today), plus the
+    /// secret tasks the caller is cleared for, counted live (<see cref="AssignmentTally"/>).
+    /// </summary>
+    private static async Task<List<(Guid? LeadId, int Code, int N)>> TalliedAsync(ResoluteDbContext db, Guid orgId, DateOnly today, CancellationToken ct)
+    {
+        var subtree = db.OrganisationClosures.Where(c => c.AncestorId == orgId).Select(c => c.DescendantId);
+        var tallied = await db.AssignmentTallies.AsNoTracking().Where(t => t.Period == AssignmentTally.AllTime && subtree.Contains(t.LeadId))
+            .Select(t => new { t.LeadId, t.Bucket, t.N }).ToListAsync(ct);
+        var late = await PublicTasks(db, orgId).Where(AssignmentQueries.Is(AssignmentStatus.Overdue, today))
+            .GroupBy(a => new { a.LeadId, Recurring = a.Recurrence != Recurrence.None })
+            .Select(g => new { g.Key.LeadId, g.Key.Recurring, N = g.Count() }).ToListAsync(ct);
+        var secret = await AssignmentQueries.Apply(db, new AssignmentQueries.Filter { Org = orgId, Subtree = true }, today, covered: true)
+            .Where(a => a.Secrecy != Secrecy.None).Select(AssignmentQueries.Coding(today))
+            .GroupBy(x => new { x.LeadId, x.Code }).Select(g => new { g.Key.LeadId, g.Key.Code, N = g.Count() }).ToListAsync(ct);
+
+        var rows = tallied.Select(t => ((Guid?)t.LeadId, t.Bucket, t.N)).ToList();
+        foreach (var l in late)
+        {
+            rows.Add((l.LeadId, l.Recurring ? (int)AssignmentStatus.Recurring : (int)AssignmentStatus.OnTrack, -l.N));
+            rows.Add((l.LeadId, (int)AssignmentStatus.Overdue, l.N));
+        }
+        rows.AddRange(secret.Select(s => (s.LeadId, s.Code, s.N)));
+        return rows;
+    }
+
+    /// <summary>The trend from the tally's month rows, plus the secret tasks the caller is cleared for.</summary>
+    private static async Task<List<Done>> TalliedTrendAsync(ResoluteDbContext db, Guid orgId, DateOnly first, DateOnly today, CancellationToken ct)
+    {
+        var subtree = db.OrganisationClosures.Where(c => c.AncestorId == orgId).Select(c => c.DescendantId);
+        var from = AssignmentTally.PeriodOf(first);
+        var late = (int)AssignmentStatus.DoneLate;
+        var tallied = await db.AssignmentTallies.AsNoTracking().Where(t => t.Period >= from && subtree.Contains(t.LeadId))
+            .GroupBy(t => new { t.Period, t.Bucket }).Select(g => new { g.Key.Period, g.Key.Bucket, N = g.Sum(t => t.N) }).ToListAsync(ct);
+        var secret = await TrendAsync(AssignmentQueries.Apply(db, new AssignmentQueries.Filter { Org = orgId, Subtree = true }, today, covered: true)
+            .Where(a => a.Secrecy != Secrecy.None), first, today, ct);
+        return tallied.Select(t => new Done(t.Period / 100, t.Period % 100, t.Bucket == late, t.N)).Concat(secret).ToList();
+    }
+
+    /// <summary>The subtree's tasks that are not secret, which every caller whose scope covers the subtree may count.</summary>
+    private static IQueryable<Assignment> PublicTasks(ResoluteDbContext db, Guid orgId) =>
+        db.Assignments.AsNoTracking().IgnoreQueryFilters([ResoluteDbContext.AssignmentScopeFilter, ResoluteDbContext.AssignmentClearedFilter])
+            .Where(a => a.Secrecy == Secrecy.None).Where(AssignmentQueries.InSubtree(db, orgId));
 }

@@ -1344,6 +1344,25 @@ namespace Resolute.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Resolute.Web.Features.Assignments.AssignmentTally", b =>
+                {
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("N")
+                        .HasColumnType("integer");
+
+                    b.HasKey("LeadId", "Period", "Bucket");
+
+                    b.ToTable("assignment_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Resolute.Web.Features.Assignments.CalendarKey", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1964,6 +1983,15 @@ namespace Resolute.Web.Data.Migrations.Postgres
                     b.HasOne("Resolute.Web.Data.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resolute.Web.Features.Assignments.AssignmentTally", b =>
+                {
+                    b.HasOne("Resolute.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1333,6 +1333,25 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Resolute.Web.Features.Assignments.AssignmentTally", b =>
+                {
+                    b.Property<Guid>("LeadId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("N")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LeadId", "Period", "Bucket");
+
+                    b.ToTable("assignment_tallies", (string)null);
+                });
+
             modelBuilder.Entity("Resolute.Web.Features.Assignments.CalendarKey", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1953,6 +1972,15 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                     b.HasOne("Resolute.Web.Data.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resolute.Web.Features.Assignments.AssignmentTally", b =>
+                {
+                    b.HasOne("Resolute.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
