@@ -121,11 +121,31 @@ public static class AssignmentQueries
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
-            var folded = Domain.Text.VietnameseText.Fold(f.Q.Trim());
-            q = q.Where(a => a.SearchText.Contains(folded));
+            // A query of punctuation alone has no words to find.
+            var tokens = Documents.DocumentSearch.Tokens(f.Q);
+            if (tokens.Count == 0) q = q.Where(a => false);
+            else
+            {
+                var hits = TextHits(db, tokens);
+                q = q.Where(a => hits.Contains(a.Id));
+            }
         }
         return q;
     }
+
+    /// <summary>
+    /// Ids of the tasks whose title, content or expected result hold every word of the query (folded, so with or without
+    /// diacritics; the last word as a prefix), from the full-text index: SQLite FTS5 on the folded text, a GIN index on
+    /// its tsvector in PostgreSQL (ADR-007, as the register). The ids stay a subquery; the caller's filters apply to the tasks.
+    /// </summary>
+    public static IQueryable<Guid> TextHits(ResoluteDbContext db, IReadOnlyList<string> tokens) =>
+        db.Database.IsNpgsql()
+            ? db.Database.SqlQueryRaw<Guid>("""
+                SELECT "Id" AS "Value" FROM assignments WHERE to_tsvector('simple', "SearchText") @@ to_tsquery('simple', {0})
+                """, Documents.DocumentSearch.TsQuery(tokens))
+            : db.Database.SqlQueryRaw<Guid>("""
+                SELECT "Id" AS "Value" FROM assignments WHERE rowid IN (SELECT rowid FROM assignments_fts WHERE assignments_fts MATCH {0})
+                """, Documents.DocumentSearch.Fts5Query(tokens));
 
     public static async Task<Page> ListAsync(ResoluteDbContext db, Filter f, CancellationToken ct)
     {

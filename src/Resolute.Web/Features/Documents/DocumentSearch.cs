@@ -43,16 +43,24 @@ public static class DocumentSearch
         if (tokens.Count == 0) return db.Documents;
         if (db.Database.IsNpgsql())
         {
-            var tsquery = string.Join(" & ", tokens.Select((t, i) => i == tokens.Count - 1 ? t + ":*" : t));
+            var tsquery = TsQuery(tokens);
             return db.Documents.FromSqlRaw("""
                 SELECT * FROM documents
                 WHERE to_tsvector('simple', resolute_fold(coalesce("Symbol", '') || ' ' || coalesce("Summary", '') || ' ' || coalesce("FullText", '') || ' ' || coalesce("AttachmentText", '')))
                       @@ to_tsquery('simple', {0})
                 """, tsquery);
         }
-        var match = string.Join(" ", tokens.Select((t, i) => i == tokens.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+        var match = Fts5Query(tokens);
         return db.Documents.FromSqlRaw("""
             SELECT * FROM documents WHERE rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH {0})
             """, match);
     }
+
+    /// <summary>Every token, the last as a prefix, for PostgreSQL: "ngap & ung:*".</summary>
+    public static string TsQuery(IReadOnlyList<string> tokens) =>
+        string.Join(" & ", tokens.Select((t, i) => i == tokens.Count - 1 ? t + ":*" : t));
+
+    /// <summary>Every token, quoted, the last as a prefix, for SQLite FTS5: "ngap" "ung"*.</summary>
+    public static string Fts5Query(IReadOnlyList<string> tokens) =>
+        string.Join(" ", tokens.Select((t, i) => i == tokens.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
 }

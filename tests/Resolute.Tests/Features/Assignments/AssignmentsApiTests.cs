@@ -41,6 +41,32 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
     }
 
     [Fact]
+    public async Task Search_FindsEveryWord_WithOrWithoutDiacritics_AndAfterAnEdit()
+    {
+        var office = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
+        var marker = "Kđxqwy" + Guid.NewGuid().ToString("N")[..5];
+        var a = await CreateAsync(office, "TU-HN", "P-DONGDA", 30, $"Xử lý điểm ngập úng {marker} khu phố cổ");
+        var id = a.GetProperty("id").GetString();
+        async Task<List<string?>> Find(string q) => (await Json(await office.GetAsync($"/api/assignments?q={Uri.EscapeDataString(q)}&pageSize=200"), HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+
+        Assert.Contains(id, await Find($"ngập úng {marker}"));
+        Assert.Contains(id, await Find($"NGAP UNG {VietnameseFold(marker)}"));
+        Assert.Contains(id, await Find($"{marker[..6]}"));           // the last word as a prefix
+        Assert.DoesNotContain(id, await Find($"{marker} hạn hán"));  // every word must be there
+        Assert.Empty(await Find("?!"));
+
+        var renamed = await Json(await office.GetAsync($"/api/assignments/{id}"), HttpStatusCode.OK);
+        var body = await CompleteAsync(app, "TU-HN", "P-DONGDA", app.Today.AddDays(30), $"Chống hạn hán {marker}");
+        body["version"] = renamed.GetProperty("version").GetInt32();
+        await Json(await office.PutAsJsonAsync($"/api/assignments/{id}", body), HttpStatusCode.OK);
+        Assert.Contains(id, await Find($"{marker} hạn hán"));
+        Assert.DoesNotContain(id, await Find($"{marker} ngập"));
+    }
+
+    private static string VietnameseFold(string s) => Resolute.Domain.Text.VietnameseText.Fold(s);
+
+    [Fact]
     public async Task Status_FollowsTheClock_AndTheListFiltersByIt()
     {
         var office = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
