@@ -102,6 +102,13 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public const string AssignmentScopeFilter = "AssignmentScope";
     public const string AssignmentClearedFilter = "AssignmentCleared";
 
+    /// <summary>
+    /// The filter names to set aside, as one instance each: EF Core keys its compiled-query cache on the expression,
+    /// and a new array per call is a new constant, so every query would be compiled again (milliseconds each).
+    /// </summary>
+    public static readonly IReadOnlyCollection<string> ScopeFilterOnly = [AssignmentScopeFilter];
+    public static readonly IReadOnlyCollection<string> ScopeAndClearedFilters = [AssignmentScopeFilter, AssignmentClearedFilter];
+
     /// <summary>Whether the unit lies in the subtree of a unit the caller holds a role over (so all below it is theirs to see).</summary>
     public async Task<bool> ScopeCoversAsync(Guid unitId, CancellationToken ct) =>
         Scope.Unrestricted || await OrganisationClosures.AnyAsync(c => c.DescendantId == unitId && ScopeRoots.Contains(c.AncestorId), ct);
@@ -357,9 +364,13 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             // The dashboard counts by lead unit and status from this index alone (it covers every column the status
             // rule and the need-to-know check read), never touching the wide rows; lists read by lead unit and due date.
             e.HasIndex(a => new { a.LeadId, a.State, a.CompletedOn, a.DeadlineInForce, a.DueOn, a.Recurrence, a.Secrecy, a.Id }, "IX_assignments_status_cover");
-            e.HasIndex(a => new { a.LeadId, a.State, a.DueOn });
-            // The monthly trend reads completions by date with what decides on time or late.
-            e.HasIndex(a => new { a.CompletedOn, a.DeadlineInForce, a.LeadId, a.State, a.Secrecy, a.Id }, "IX_assignments_completion_cover");
+            // Open tasks of a subtree by due date (the overdue list and its count): a seek per lead unit and a range of due
+            // dates, answered from the index alone.
+            e.HasIndex(a => new { a.LeadId, a.State, a.DueOn, a.CompletedOn, a.Recurrence, a.Secrecy }, "IX_assignments_lead_due_cover");
+            // The monthly trend reads completions by date with what decides on time or late. Partial: only done tasks
+            // have a completion date, and SQLite's planner would otherwise pick it for "not done" (CompletedOn IS NULL).
+            e.HasIndex(a => new { a.CompletedOn, a.DeadlineInForce, a.LeadId, a.State, a.Secrecy, a.Id }, "IX_assignments_completion_cover")
+                .HasFilter("\"CompletedOn\" IS NOT NULL");
             e.HasIndex(a => new { a.AssignerId, a.State });
             // Open tasks only have a due date (done ones have none): overdue and due-soon lists are a range of this
             // index, in its order, with every column their conditions read.
@@ -372,7 +383,9 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.HasIndex(a => new { a.SourceDocumentId, a.LeadId, a.State, a.CompletedOn, a.DeadlineInForce, a.DueOn, a.Recurrence, a.Secrecy, a.Id },
                 "IX_assignments_source_cover").HasFilter("\"SourceDocumentId\" IS NOT NULL");
             e.HasIndex(a => a.LeadLeaderId);
-            e.HasIndex(a => a.Secrecy);
+            // Secret tasks are few: a partial index finds them without reading an entry per task (its statistics are
+            // its own, so the planner knows it is small).
+            e.HasIndex(a => a.Secrecy).HasFilter("\"Secrecy\" <> 'None'");
             Expression<Func<Assignment, bool>> cleared = a =>
                 ScopeUnrestricted || a.Secrecy == Secrecy.None || AssignmentNeedToKnow.Any(n => n.AssignmentId == a.Id && n.UserId == ScopeUserId);
             // Two named filters, so a query over a subtree the caller's scope already covers can set the scope one

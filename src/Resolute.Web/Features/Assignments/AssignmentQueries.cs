@@ -96,7 +96,7 @@ public static class AssignmentQueries
     public static IQueryable<Assignment> Apply(ResoluteDbContext db, Filter f, DateOnly today, bool covered = false)
     {
         var q = covered && f.Org is not null && f.Subtree
-            ? db.Assignments.AsNoTracking().IgnoreQueryFilters([ResoluteDbContext.AssignmentScopeFilter])
+            ? db.Assignments.AsNoTracking().IgnoreQueryFilters(ResoluteDbContext.ScopeFilterOnly)
             : db.Assignments.AsNoTracking();
         if (f.Org is { } org)
             q = f.Subtree ? q.Where(InSubtree(db, org)) : q.Where(a => a.LeadId == org);
@@ -223,7 +223,7 @@ public static class AssignmentQueries
         // Secret tasks are few (register entries only): find them through their index first, then ask which of
         // them lie in the caller's scope and the filter's unit.
         var secret = await db.Assignments.IgnoreQueryFilters()
-            .Where(a => a.Secrecy == Secrecy.Confidential || a.Secrecy == Secrecy.Secret || a.Secrecy == Secrecy.TopSecret)
+            .Where(a => a.Secrecy != Secrecy.None)
             .Select(a => a.Id).ToListAsync(ct);
         if (secret.Count == 0) return 0;
         var q = db.Assignments.IgnoreQueryFilters().Where(a => secret.Contains(a.Id))

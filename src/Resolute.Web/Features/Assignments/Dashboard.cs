@@ -77,13 +77,14 @@ public static class Dashboard
         var perChild = byLead.Where(x => x.LeadId is { } l && childOf.ContainsKey(l))
             .Select(x => new { AncestorId = childOf[x.LeadId!.Value], x.Code, x.N }).ToList();
 
+        var byChild = perChild.ToLookup(p => p.AncestorId);
         var rows = new List<UnitRow>();
         var own = Counts.From(direct);
         if (own.Total > 0) rows.Add(new UnitRow(org.Id, org.Code, org.ShortName, true, own, own.OnTimeRate));
         var vi = Domain.Text.VietnameseText.Comparer;
         foreach (var c in children.OrderBy(c => c.ShortName, vi))
         {
-            var counts = Counts.From(perChild.Where(p => p.AncestorId == c.Id).Select(p => (p.Code, p.N)));
+            var counts = Counts.From(byChild[c.Id].Select(p => (p.Code, p.N)));
             // Ended units with nothing left to show are history, not part of today's picture.
             if (c.ValidTo is not null && counts.Total == 0) continue;
             rows.Add(new UnitRow(c.Id, c.Code, c.ShortName, false, counts, counts.OnTimeRate));
@@ -97,7 +98,7 @@ public static class Dashboard
             Statuses = [AssignmentStatus.OnTrack, AssignmentStatus.Recurring],
             DueFrom = today,
             DueTo = today.AddDays(DueSoonDays),
-        }, today).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(ListSize), today).ToListAsync(ct);
+        }, today, covered).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(ListSize), today).ToListAsync(ct);
 
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
         var done = covered ? await TalliedTrendAsync(db, orgId, first, today, ct) : await TrendAsync(AssignmentQueries.Apply(db, subtree, today), first, today, ct);
@@ -162,6 +163,6 @@ public static class Dashboard
 
     /// <summary>The subtree's tasks that are not secret, which every caller whose scope covers the subtree may count.</summary>
     private static IQueryable<Assignment> PublicTasks(ResoluteDbContext db, Guid orgId) =>
-        db.Assignments.AsNoTracking().IgnoreQueryFilters([ResoluteDbContext.AssignmentScopeFilter, ResoluteDbContext.AssignmentClearedFilter])
+        db.Assignments.AsNoTracking().IgnoreQueryFilters(ResoluteDbContext.ScopeAndClearedFilters)
             .Where(a => a.Secrecy == Secrecy.None).Where(AssignmentQueries.InSubtree(db, orgId));
 }

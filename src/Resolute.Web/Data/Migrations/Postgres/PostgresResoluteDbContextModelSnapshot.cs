@@ -283,15 +283,17 @@ namespace Resolute.Web.Data.Migrations.Postgres
                     b.HasIndex("ParentId")
                         .HasFilter("\"ParentId\" IS NOT NULL");
 
-                    b.HasIndex("Secrecy");
+                    b.HasIndex("Secrecy")
+                        .HasFilter("\"Secrecy\" <> 'None'");
 
                     b.HasIndex("AssignerId", "State");
 
-                    b.HasIndex("LeadId", "State", "DueOn");
-
-                    b.HasIndex(new[] { "CompletedOn", "DeadlineInForce", "LeadId", "State", "Secrecy", "Id" }, "IX_assignments_completion_cover");
+                    b.HasIndex(new[] { "CompletedOn", "DeadlineInForce", "LeadId", "State", "Secrecy", "Id" }, "IX_assignments_completion_cover")
+                        .HasFilter("\"CompletedOn\" IS NOT NULL");
 
                     b.HasIndex(new[] { "DueOn", "State", "CompletedOn", "Recurrence", "LeadId", "Secrecy", "Id" }, "IX_assignments_due_cover");
+
+                    b.HasIndex(new[] { "LeadId", "State", "DueOn", "CompletedOn", "Recurrence", "Secrecy" }, "IX_assignments_lead_due_cover");
 
                     b.HasIndex(new[] { "SourceDocumentId", "LeadId", "State", "CompletedOn", "DeadlineInForce", "DueOn", "Recurrence", "Secrecy", "Id" }, "IX_assignments_source_cover")
                         .HasFilter("\"SourceDocumentId\" IS NOT NULL");
