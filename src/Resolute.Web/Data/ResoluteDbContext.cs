@@ -113,6 +113,15 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public async Task<bool> ScopeCoversAsync(Guid unitId, CancellationToken ct) =>
         Scope.Unrestricted || await OrganisationClosures.AnyAsync(c => c.DescendantId == unitId && ScopeRoots.Contains(c.AncestorId), ct);
 
+    /// <summary>
+    /// Whether the caller's scope covers the whole tree: every unit without a parent is one the caller holds a role over
+    /// (a root has no ancestors, so nothing else can cover it). Every task names a unit of the tree (its assigner), so
+    /// then every task lies in the scope.
+    /// </summary>
+    public async Task<bool> ScopeCoversEverythingAsync(CancellationToken ct) =>
+        Scope.Unrestricted || (ScopeRoots.Length > 0
+            && !await Organisations.IgnoreQueryFilters().AnyAsync(o => o.ParentId == null && !ScopeRoots.Contains(o.Id), ct));
+
     /// <summary>Today in Vietnam (UTC+7, no daylight saving), from the injectable clock: the "today" task status is judged on.</summary>
     public DateOnly Today => Infrastructure.VietnamTime.Today(Clock);
 
@@ -364,9 +373,11 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             // The dashboard counts by lead unit and status from this index alone (it covers every column the status
             // rule and the need-to-know check read), never touching the wide rows; lists read by lead unit and due date.
             e.HasIndex(a => new { a.LeadId, a.State, a.CompletedOn, a.DeadlineInForce, a.DueOn, a.Recurrence, a.Secrecy, a.Id }, "IX_assignments_status_cover");
-            // Open tasks of a subtree by due date (the overdue list and its count): a seek per lead unit and a range of due
-            // dates, answered from the index alone.
-            e.HasIndex(a => new { a.LeadId, a.State, a.DueOn, a.CompletedOn, a.Recurrence, a.Secrecy }, "IX_assignments_lead_due_cover");
+            // Open tasks of a subtree by due date (the overdue list, its count, the page's ids): a seek per lead unit and a
+            // range of due dates, answered from the index alone.
+            // CompletedOn before DueOn: the seek is lead unit, state, not done, then the due-date range, so SQLite's planner
+            // prefers it to the status index (which would read every open task of each unit); Id for the page's ids.
+            e.HasIndex(a => new { a.LeadId, a.State, a.CompletedOn, a.DueOn, a.Recurrence, a.Secrecy, a.Id }, "IX_assignments_lead_due_cover");
             // The monthly trend reads completions by date with what decides on time or late. Partial: only done tasks
             // have a completion date, and SQLite's planner would otherwise pick it for "not done" (CompletedOn IS NULL).
             e.HasIndex(a => new { a.CompletedOn, a.DeadlineInForce, a.LeadId, a.State, a.Secrecy, a.Id }, "IX_assignments_completion_cover")

@@ -89,13 +89,13 @@ public static class AssignmentQueries
     public const int MaxPageSize = 200;
 
     /// <summary>
-    /// The filter as a query. <paramref name="covered"/> says the filter's subtree lies inside the caller's scope
-    /// (<see cref="ResoluteDbContext.ScopeCoversAsync"/>): then the subtree condition is the scope, and the per-row
-    /// scope filter is set aside; need-to-know always applies.
+    /// The filter as a query. <paramref name="covered"/> says the filter's subtree (or, with no unit filter, the whole
+    /// tree) lies inside the caller's scope (<see cref="CoversAsync"/>): then the per-row scope filter is set aside, as it
+    /// would only repeat what is already known; need-to-know always applies.
     /// </summary>
     public static IQueryable<Assignment> Apply(ResoluteDbContext db, Filter f, DateOnly today, bool covered = false)
     {
-        var q = covered && f.Org is not null && f.Subtree
+        var q = covered && (f.Org is null || f.Subtree)
             ? db.Assignments.AsNoTracking().IgnoreQueryFilters(ResoluteDbContext.ScopeFilterOnly)
             : db.Assignments.AsNoTracking();
         if (f.Org is { } org)
@@ -154,19 +154,29 @@ public static class AssignmentQueries
         var page = Math.Max(1, f.Page);
         var q = Apply(db, f, today, await CoversAsync(db, f, ct));
         var total = await q.CountAsync(ct);
-        q = f.Sort switch
+        IOrderedQueryable<Assignment> Order(IQueryable<Assignment> x) => f.Sort switch
         {
-            Sort.DueDesc => q.OrderByDescending(a => a.DueOn).ThenByDescending(a => a.Id),
-            Sort.Newest => q.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
-            Sort.Title => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
+            Sort.DueDesc => x.OrderByDescending(a => a.DueOn).ThenByDescending(a => a.Id),
+            Sort.Newest => x.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
+            Sort.Title => x.OrderBy(a => a.Title).ThenBy(a => a.Id),
             // Open tasks all have a due date: their order is the due-date index's own.
-            _ when f.Statuses is { Count: > 0 } st && st.All(x => x is AssignmentStatus.OnTrack or AssignmentStatus.Overdue or AssignmentStatus.Recurring)
-                => q.OrderBy(a => a.DueOn).ThenBy(a => a.Id),
+            _ when f.Statuses is { Count: > 0 } st && st.All(s => s is AssignmentStatus.OnTrack or AssignmentStatus.Overdue or AssignmentStatus.Recurring)
+                => x.OrderBy(a => a.DueOn).ThenBy(a => a.Id),
             // Otherwise what falls due first; done ones (no due date) after them.
-            _ => q.OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id),
+            _ => x.OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id),
         };
-        var rows = await Project(db, q.Skip((page - 1) * size).Take(size), today).ToListAsync(ct);
+        var rows = await Project(db, PageOf(db, Order(q).Skip((page - 1) * size).Take(size), Order), today).ToListAsync(ct);
         return new Page(total, page, size, await FinishAsync(db, rows, today, ct), await HiddenSecretAsync(db, f, ct));
+    }
+
+    /// <summary>
+    /// The page's rows read by id after the page is chosen (a deferred join): the filter, order and limit run over the
+    /// indexes alone (ids included), and only the page's rows are read whole, instead of every matching row before the sort.
+    /// </summary>
+    internal static IQueryable<Assignment> PageOf(ResoluteDbContext db, IQueryable<Assignment> page, Func<IQueryable<Assignment>, IOrderedQueryable<Assignment>> order)
+    {
+        var ids = page.Select(a => a.Id);
+        return order(db.Assignments.AsNoTracking().Where(a => ids.Contains(a.Id)));
     }
 
     /// <summary>Led in the unit's subtree: an IN over the subtree's closure rows, which the database builds once, not a lookup per row.</summary>
@@ -176,8 +186,16 @@ public static class AssignmentQueries
         return a => subtree.Contains(a.LeadId);
     }
 
-    public static async Task<bool> CoversAsync(ResoluteDbContext db, Filter f, CancellationToken ct) =>
-        f.Org is { } org && f.Subtree && await db.ScopeCoversAsync(org, ct);
+    /// <summary>
+    /// Whether the caller's scope holds every task the filter's units can name: the filter's subtree lies inside it, or,
+    /// with no unit filter, the caller's scope covers every root of the tree (a city office over the whole city). Then
+    /// the per-row scope filter is set aside; need-to-know always applies.
+    /// </summary>
+    public static async Task<bool> CoversAsync(ResoluteDbContext db, Filter f, CancellationToken ct) => f.Org switch
+    {
+        { } org => f.Subtree && await db.ScopeCoversAsync(org, ct),
+        null => await db.ScopeCoversEverythingAsync(ct),
+    };
 
     internal sealed record Row(Assignment A, string? LeaderName, string? SourceSymbol);
 

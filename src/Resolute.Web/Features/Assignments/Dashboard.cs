@@ -91,14 +91,15 @@ public static class Dashboard
         }
         var totals = Counts.From(direct.Concat(perChild.Select(p => (p.Code, p.N))));
 
-        var overdue = await AssignmentQueries.Project(db, AssignmentQueries.Apply(db, subtree with { Statuses = [AssignmentStatus.Overdue] }, today, covered)
-            .OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(ListSize), today).ToListAsync(ct);
-        var soon = await AssignmentQueries.Project(db, AssignmentQueries.Apply(db, subtree with
+        static IOrderedQueryable<Assignment> ByDue(IQueryable<Assignment> x) => x.OrderBy(a => a.DueOn).ThenBy(a => a.Id);
+        var overdue = await AssignmentQueries.Project(db, AssignmentQueries.PageOf(db, ByDue(AssignmentQueries.Apply(db,
+            subtree with { Statuses = [AssignmentStatus.Overdue] }, today, covered)).Take(ListSize), ByDue), today).ToListAsync(ct);
+        var soon = await AssignmentQueries.Project(db, AssignmentQueries.PageOf(db, ByDue(AssignmentQueries.Apply(db, subtree with
         {
             Statuses = [AssignmentStatus.OnTrack, AssignmentStatus.Recurring],
             DueFrom = today,
             DueTo = today.AddDays(DueSoonDays),
-        }, today, covered).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(ListSize), today).ToListAsync(ct);
+        }, today, covered)).Take(ListSize), ByDue), today).ToListAsync(ct);
 
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
         var done = covered ? await TalliedTrendAsync(db, orgId, first, today, ct) : await TrendAsync(AssignmentQueries.Apply(db, subtree, today), first, today, ct);

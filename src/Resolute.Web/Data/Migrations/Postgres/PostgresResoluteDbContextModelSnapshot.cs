@@ -293,7 +293,7 @@ namespace Resolute.Web.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "DueOn", "State", "CompletedOn", "Recurrence", "LeadId", "Secrecy", "Id" }, "IX_assignments_due_cover");
 
-                    b.HasIndex(new[] { "LeadId", "State", "DueOn", "CompletedOn", "Recurrence", "Secrecy" }, "IX_assignments_lead_due_cover");
+                    b.HasIndex(new[] { "LeadId", "State", "CompletedOn", "DueOn", "Recurrence", "Secrecy", "Id" }, "IX_assignments_lead_due_cover");
 
                     b.HasIndex(new[] { "SourceDocumentId", "LeadId", "State", "CompletedOn", "DeadlineInForce", "DueOn", "Recurrence", "Secrecy", "Id" }, "IX_assignments_source_cover")
                         .HasFilter("\"SourceDocumentId\" IS NOT NULL");
