@@ -56,6 +56,13 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
         Assert.DoesNotContain(id, await Find($"{marker} hạn hán"));  // every word must be there
         Assert.Empty(await Find("?!"));
 
+        // With no unit filter the city office's scope covers the whole tree (the per-row scope check is set aside);
+        // a ward's does not: the ward the task was given to finds it, a sibling ward does not.
+        async Task<List<string?>> FindAs(HttpClient c, string q) => (await Json(await c.GetAsync($"/api/assignments?q={Uri.EscapeDataString(q)}&pageSize=200"), HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+        Assert.Contains(id, await FindAs(await app.ApiClientAsync(ScopeRole.Reporter, "P-DONGDA"), marker));
+        Assert.DoesNotContain(id, await FindAs(await app.ApiClientAsync(ScopeRole.Leader, "P-HOANKIEM"), marker));
+
         var renamed = await Json(await office.GetAsync($"/api/assignments/{id}"), HttpStatusCode.OK);
         var body = await CompleteAsync(app, "TU-HN", "P-DONGDA", app.Today.AddDays(30), $"Chống hạn hán {marker}");
         body["version"] = renamed.GetProperty("version").GetInt32();
