@@ -53,6 +53,7 @@ public static class HttpBenchmark
         var today = VietnamTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
         string Q(string s) => s.Replace("@root", database == "postgres" ? $"'{data.Root}'" : $"'{data.Root.ToString().ToUpperInvariant()}'").Replace("@today", $"'{today}'");
         var words = new[] { "ngập úng", "ngap ung", "chuyển đổi số", "chuyen doi so" };
+        var documentWords = new[] { "chỉnh đốn Đảng", "chinh don dang", "phương thức lãnh đạo", "phuong thuc lanh dao" };
         HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
         var scenarios = new List<Scenario>
         {
@@ -63,6 +64,10 @@ public static class HttpBenchmark
             new("one-assignment", concurrency, r => Get($"/api/assignments/{data.TaskIds[r.Next(data.TaskIds.Count)]}"), null),
             new("search", concurrency, r => Get($"/api/assignments?q={Uri.EscapeDataString(words[r.Next(words.Length)])}&pageSize=25"),
                 Q("SELECT \"Id\" FROM assignments WHERE \"SearchText\" LIKE '%ngap ung%' LIMIT 25")),
+            new("document-search", concurrency, r => Get($"/api/documents?q={Uri.EscapeDataString(documentWords[r.Next(documentWords.Length)])}&pageSize=25"),
+                database == "postgres"
+                    ? "SELECT \"Id\" FROM documents WHERE to_tsvector('simple', resolute_fold(coalesce(\"Symbol\", '') || ' ' || coalesce(\"Summary\", '') || ' ' || coalesce(\"FullText\", '') || ' ' || coalesce(\"AttachmentText\", ''))) @@ to_tsquery('simple', 'chinh & don & dang:*') LIMIT 25"
+                    : "SELECT rowid FROM documents_fts WHERE documents_fts MATCH '\"chinh\" \"don\" \"dang\"*' LIMIT 25"),
             new("progress-write", 4, r =>
             {
                 var id = open[r.Next(open.Count)];
@@ -78,7 +83,7 @@ public static class HttpBenchmark
             < 60 => scenarios[0].Request(r),
             < 75 => scenarios[1].Request(r),
             < 90 => scenarios[3].Request(r),
-            _ => scenarios[4].Request(r),
+            _ => scenarios[5].Request(r),
         }, null));
 
         var results = new List<Result>();

@@ -20,16 +20,16 @@ namespace Resolute.Bench;
 /// </summary>
 public static class SearchBenchmark
 {
-    private static readonly string[] Verbs = ["Triển khai", "Tổ chức thực hiện", "Quán triệt và triển khai", "Sơ kết 6 tháng thực hiện", "Tổng kết việc thực hiện",
+    internal static readonly string[] Verbs = ["Triển khai", "Tổ chức thực hiện", "Quán triệt và triển khai", "Sơ kết 6 tháng thực hiện", "Tổng kết việc thực hiện",
         "Xây dựng kế hoạch thực hiện", "Kiểm tra, giám sát việc thực hiện", "Báo cáo kết quả thực hiện", "Tuyên truyền, phổ biến", "Hướng dẫn thực hiện"];
-    private static readonly string[] Topics = ["đổi mới phương thức lãnh đạo của Đảng đối với hệ thống chính trị", "tăng cường công tác xây dựng, chỉnh đốn Đảng",
+    internal static readonly string[] Topics = ["đổi mới phương thức lãnh đạo của Đảng đối với hệ thống chính trị", "tăng cường công tác xây dựng, chỉnh đốn Đảng",
         "phòng, chống tham nhũng, lãng phí, tiêu cực", "đẩy mạnh chuyển đổi số trong các cơ quan Đảng", "cải cách hành chính và nâng cao chỉ số hài lòng của người dân",
         "xây dựng nông thôn mới nâng cao, kiểu mẫu", "bảo vệ môi trường và xử lý rác thải sinh hoạt", "phòng, chống ngập úng và ứng phó thiên tai mùa mưa bão",
         "phát triển kinh tế tư nhân", "công tác cán bộ và quy hoạch cán bộ lãnh đạo, quản lý", "sắp xếp tổ chức bộ máy tinh gọn, hoạt động hiệu lực, hiệu quả",
         "công tác dân vận của hệ thống chính trị", "bảo đảm an ninh, trật tự an toàn xã hội trên địa bàn", "giải phóng mặt bằng các dự án trọng điểm",
         "phát triển văn hóa, xây dựng người Hà Nội thanh lịch, văn minh", "giảm nghèo bền vững và bảo đảm an sinh xã hội", "thực hiện quy chế dân chủ ở cơ sở",
         "bảo đảm trật tự an toàn giao thông và chống ùn tắc", "ứng dụng khoa học, công nghệ và đổi mới sáng tạo", "công tác kiểm tra, giám sát và thi hành kỷ luật trong Đảng"];
-    private static readonly string[] Sentences = ["Giao các cơ quan liên quan chủ trì, phối hợp tổ chức thực hiện, bảo đảm đúng tiến độ và chất lượng.",
+    internal static readonly string[] Sentences = ["Giao các cơ quan liên quan chủ trì, phối hợp tổ chức thực hiện, bảo đảm đúng tiến độ và chất lượng.",
         "Yêu cầu xây dựng kế hoạch cụ thể, phân công rõ người, rõ việc, rõ thời gian, rõ trách nhiệm, rõ kết quả.",
         "Báo cáo kết quả về Văn phòng Thành ủy để tổng hợp, báo cáo Thường trực Thành ủy.",
         "Kịp thời phát hiện, tháo gỡ khó khăn, vướng mắc phát sinh trong quá trình tổ chức thực hiện.",

@@ -126,9 +126,19 @@ public static class TasksBenchmark
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();
         var root = units["1"];
+        var phases = new List<string> { $"units {sw.Elapsed.TotalSeconds:F1} s" };
+        var mark = sw.Elapsed;
+        void Phase(string name)
+        {
+            phases.Add($"{name} {(sw.Elapsed - mark).TotalSeconds:F1} s");
+            mark = sw.Elapsed;
+        }
+        var documentCount = await LoadDocumentsAsync(db, units.Values.ToList(), root, CountLines(tasksFile) / 10);
+        Phase("documents");
 
         // Notes by task, to attach them as each task is added.
         var notes = Csv(Path.Combine(dir, "progress_notes.csv")).GroupBy(n => n[1]).ToDictionary(g => g.Key, g => g.Select(n => (At: Utc(n[2]), Body: n[3])).ToList());
+        Phase("reading progress_notes.csv");
         var ids = new List<Guid>();
         var count = 0;
         var noteCount = 0;
@@ -168,13 +178,67 @@ public static class TasksBenchmark
             await tx.CommitAsync();
             await tx.DisposeAsync();
         }
+        Phase("tasks and reports");
         await db.EndBulkLoadAsync();
+        Phase("tally");
         // Fresh statistics (and, on PostgreSQL, the visibility map that index-only scans need), as a maintained database has.
         await db.Database.ExecuteSqlRawAsync(database == "postgres" ? "VACUUM ANALYZE" : "ANALYZE");
+        Phase("statistics");
         var seconds = sw.Elapsed.TotalSeconds;
-        log.WriteLine($"{database}: loaded {count:N0} tasks, {noteCount:N0} progress reports, {units.Count} units in {seconds:F1} s");
+        log.WriteLine($"  load phases: {string.Join(", ", phases)}");
+        log.WriteLine($"{database}: loaded {count:N0} tasks, {noteCount:N0} progress reports, {documentCount:N0} documents, {units.Count} units in {seconds:F1} s");
         var ward = units.Values.First(u => u.Kind == OrganisationKind.PartyCommittee && u.Level == OrganisationLevel.Commune);
         return new Loaded(root.Id, ward.Id, ids, seconds, count, noteCount);
+    }
+
+    private static int CountLines(string path) => File.ReadLines(path).Count() - 1;
+
+    /// <summary>
+    /// The data set's documents (N/10), made deterministically from a seed as the register would hold them: Party documents
+    /// of the city and the ward committees numbered per term ("12-NQ/TU", "7-KH/ĐU"), state documents of the People's
+    /// Committees numbered per year ("45/KH-UBND"), summaries and texts from the vocabulary of resolutions. Written by
+    /// the app's bulk writer; the full-text index follows through its triggers (SQLite) or index (PostgreSQL).
+    /// </summary>
+    private static async Task<int> LoadDocumentsAsync(Web.Data.ResoluteDbContext db, List<Organisation> units, Organisation root, int count)
+    {
+        await Web.Features.Documents.DocumentRules.EnsureTypesAsync(db);
+        var rng = new Random(10);
+        var party = units.Where(u => u.Kind == OrganisationKind.PartyCommittee).ToList();
+        var state = units.Where(u => u.Kind == OrganisationKind.PeoplesCommittee).ToList();
+        var terms = party.ToDictionary(o => o.Id, o => new Term(o.Id, "2020–2025", new DateOnly(2020, 1, 1), new DateOnly(2030, 12, 31)));
+        db.Terms.AddRange(terms.Values);
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        string[] wanted = ["NQ", "KH", "CTr", "BC", "TB", "QĐ"];
+        var types = await db.DocumentTypes.AsNoTracking().Where(t => wanted.Contains(t.Abbreviation)).ToListAsync();
+        var partyTypes = types.Where(t => t.System == DocumentSystem.Party).ToList();
+        var stateTypes = types.Where(t => t.System == DocumentSystem.State).ToList();
+        var seq = new Dictionary<(Guid, string, int), int>();
+        var batch = new List<Document>();
+        for (var i = 0; i < count; i++)
+        {
+            var isParty = rng.NextDouble() < 0.6 || stateTypes.Count == 0;
+            var issuer = isParty ? (rng.NextDouble() < 0.3 ? root : party[rng.Next(party.Count)]) : state[rng.Next(state.Count)];
+            var type = isParty ? partyTypes[rng.Next(partyTypes.Count)] : stateTypes[rng.Next(stateTypes.Count)];
+            var issuedOn = new DateOnly(2021, 12, 1).AddDays(rng.Next(0, 1820));
+            // Party numbers run per issuer, type and term; state numbers per issuer and year, whatever the type.
+            var key = isParty ? (issuer.Id, type.Abbreviation, 0) : (issuer.Id, "", issuedOn.Year);
+            var n = seq[key] = seq.GetValueOrDefault(key) + 1;
+            var symbol = isParty ? $"{n}-{type.Abbreviation}/{(issuer == root ? "TU" : "ĐU")}" : $"{n}/{type.Abbreviation}-UBND";
+            var topic = SearchBenchmark.Topics[rng.Next(SearchBenchmark.Topics.Length)];
+            var text = string.Join(" ", Enumerable.Range(0, 3).Select(_ => SearchBenchmark.Sentences[rng.Next(SearchBenchmark.Sentences.Length)]))
+                + $" Tập trung lãnh đạo, chỉ đạo {topic}.";
+            batch.Add(new Document(isParty ? DocumentSystem.Party : DocumentSystem.State, type, n.ToString(), symbol, issuer.Id, issuer.Level,
+                isParty ? terms[issuer.Id].Id : null, issuedOn, null, $"{SearchBenchmark.Verbs[rng.Next(SearchBenchmark.Verbs.Length)]} {topic}",
+                Secrecy.None, Urgency.Normal, text, null));
+            if (batch.Count == 5000)
+            {
+                await BulkWriter.InsertAsync(db, batch);
+                batch.Clear();
+            }
+        }
+        await BulkWriter.InsertAsync(db, batch);
+        return count;
     }
 
     private static AccessScope Scope(ScopeRole role, Guid unit) => new(new Microsoft.AspNetCore.Http.HttpContextAccessor
