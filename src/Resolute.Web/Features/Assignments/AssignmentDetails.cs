@@ -59,7 +59,9 @@ public static class AssignmentDetails
             Leader = db.People.Where(p => p.Id == x.LeadLeaderId).Select(p => p.FullName).FirstOrDefault(),
             Source = db.Documents.Where(d => d.Id == x.SourceDocumentId).Select(d => d.Symbol).FirstOrDefault(),
             ParentTitle = db.Assignments.Where(p => p.Id == x.ParentId).Select(p => p.Title).FirstOrDefault(),
-        }).FirstAsync(ct);
+        }).FirstOrDefaultAsync(ct);
+        // Gone from the caller's scope between the two statements: as if never seen (404), not an error.
+        if (names is null) return null;
         var leader = a.LeadLeaderId is { } pid && names.Leader is { } leaderName ? new PersonRef(pid, leaderName) : null;
         var source = names.Source;
         var parentTitle = names.ParentTitle;
