@@ -103,8 +103,8 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public const string AssignmentClearedFilter = "AssignmentCleared";
 
     /// <summary>
-    /// The filter names to set aside, as one instance each: EF Core keys its compiled-query cache on the expression,
-    /// and a new array per call is a new constant, so every query would be compiled again (milliseconds each).
+    /// The filter names to set aside, as one instance each: EF Core keys its compiled-query cache on the expression, of
+    /// which this list is a constant, so the same object each time keeps the key plainly the same.
     /// </summary>
     public static readonly IReadOnlyCollection<string> ScopeFilterOnly = [AssignmentScopeFilter];
     public static readonly IReadOnlyCollection<string> ScopeAndClearedFilters = [AssignmentScopeFilter, AssignmentClearedFilter];
