@@ -38,9 +38,10 @@ public static class AssignmentDetails
     }
 
     /// <summary>
-    /// Six round trips whatever the task: the task with its small collections (one query, through the scope filter),
-    /// its progress history, the names it shows, the units it names with their ancestors (for the caller's abilities),
-    /// the roll-up of its children and the evidence. Every API call for a task pays for this, so it is kept flat.
+    /// A fixed handful of round trips whatever the task: the task with its small collections (one query, through the
+    /// scope filter), its progress history, the names it shows, the ancestors of the units the caller's abilities are
+    /// judged on, the units' names and its children's statuses; the parent's assigner, the children's indicators and the
+    /// evidence only when there are any. Every API call for a task pays for this, so it is kept flat.
     /// </summary>
     public static async Task<Detail?> LoadAsync(ResoluteDbContext db, Guid id, CancellationToken ct)
     {

@@ -62,11 +62,13 @@ public static class Dashboard
         var childIds = children.Select(c => c.Id).ToList();
         var subtree = new AssignmentQueries.Filter { Org = orgId, Subtree = true };
         var covered = await db.ScopeCoversAsync(orgId, ct);
+        // The secret tasks the caller is cleared for, looked up once for the counts and the trend (covered path only).
+        var secretTasks = covered ? await SecretTasksAsync(db, orgId, today, ct) : null;
 
         // Counted by lead unit and status (a few thousand rows at most), then rolled up to the direct children in memory
         // through the subtree's closure rows.
         var byLead = covered
-            ? await TalliedAsync(db, orgId, today, ct)
+            ? await TalliedAsync(db, orgId, today, secretTasks, ct)
             : (await AssignmentQueries.Apply(db, subtree, today).Select(AssignmentQueries.Coding(today))
                 .GroupBy(x => new { x.LeadId, x.Code }).Select(g => new { g.Key.LeadId, g.Key.Code, N = g.Count() }).ToListAsync(ct))
                 .Select(x => (x.LeadId, x.Code, x.N)).ToList();
@@ -102,7 +104,7 @@ public static class Dashboard
         }, today, covered)).Take(ListSize), ByDue), today).ToListAsync(ct);
 
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
-        var done = covered ? await TalliedTrendAsync(db, orgId, first, today, ct) : await TrendAsync(AssignmentQueries.Apply(db, subtree, today), first, today, ct);
+        var done = covered ? await TalliedTrendAsync(db, orgId, first, today, secretTasks, ct) : await TrendAsync(AssignmentQueries.Apply(db, subtree, today), first, today, ct);
         var trend = Enumerable.Range(0, TrendMonths).Select(i => first.AddMonths(i)).Select(m => new Month($"{m:yyyy-MM}",
             done.Where(d => d.Year == m.Year && d.Month == m.Month && !d.Late).Sum(d => d.N),
             done.Where(d => d.Year == m.Year && d.Month == m.Month && d.Late).Sum(d => d.N))).ToList();
@@ -127,7 +129,8 @@ public static class Dashboard
     /// tasks now past their due date (a range of the due-date index, the only part that depends on today), plus the
     /// secret tasks the caller is cleared for, counted live (<see cref="AssignmentTally"/>).
     /// </summary>
-    private static async Task<List<(Guid? LeadId, int Code, int N)>> TalliedAsync(ResoluteDbContext db, Guid orgId, DateOnly today, CancellationToken ct)
+    private static async Task<List<(Guid? LeadId, int Code, int N)>> TalliedAsync(ResoluteDbContext db, Guid orgId, DateOnly today,
+        IQueryable<Assignment>? secretTasks, CancellationToken ct)
     {
         var subtree = db.OrganisationClosures.Where(c => c.AncestorId == orgId).Select(c => c.DescendantId);
         var tallied = await db.AssignmentTallies.AsNoTracking().Where(t => t.Period == AssignmentTally.AllTime && subtree.Contains(t.LeadId))
@@ -135,7 +138,6 @@ public static class Dashboard
         var late = await PublicTasks(db, orgId).Where(AssignmentQueries.Is(AssignmentStatus.Overdue, today))
             .GroupBy(a => new { a.LeadId, Recurring = a.Recurrence != Recurrence.None })
             .Select(g => new { g.Key.LeadId, g.Key.Recurring, N = g.Count() }).ToListAsync(ct);
-        var secretTasks = await SecretTasksAsync(db, orgId, today, ct);
         var secret = secretTasks is null ? [] : await secretTasks.Select(AssignmentQueries.Coding(today))
             .GroupBy(x => new { x.LeadId, x.Code }).Select(g => new { g.Key.LeadId, g.Key.Code, N = g.Count() }).ToListAsync(ct);
 
@@ -150,14 +152,14 @@ public static class Dashboard
     }
 
     /// <summary>The trend from the tally's month rows, plus the secret tasks the caller is cleared for.</summary>
-    private static async Task<List<Done>> TalliedTrendAsync(ResoluteDbContext db, Guid orgId, DateOnly first, DateOnly today, CancellationToken ct)
+    private static async Task<List<Done>> TalliedTrendAsync(ResoluteDbContext db, Guid orgId, DateOnly first, DateOnly today,
+        IQueryable<Assignment>? secretTasks, CancellationToken ct)
     {
         var subtree = db.OrganisationClosures.Where(c => c.AncestorId == orgId).Select(c => c.DescendantId);
         var from = AssignmentTally.PeriodOf(first);
         var late = (int)AssignmentStatus.DoneLate;
         var tallied = await db.AssignmentTallies.AsNoTracking().Where(t => t.Period >= from && subtree.Contains(t.LeadId))
             .GroupBy(t => new { t.Period, t.Bucket }).Select(g => new { g.Key.Period, g.Key.Bucket, N = g.Sum(t => t.N) }).ToListAsync(ct);
-        var secretTasks = await SecretTasksAsync(db, orgId, today, ct);
         var secret = secretTasks is null ? [] : await TrendAsync(secretTasks, first, today, ct);
         return tallied.Select(t => new Done(t.Period / 100, t.Period % 100, t.Bucket == late, t.N)).Concat(secret).ToList();
     }
