@@ -179,6 +179,7 @@ public static class HttpBenchmark
         psi.Environment["Database__Provider"] = database == "postgres" ? "Postgres" : "Sqlite";
         psi.Environment["ConnectionStrings__Default"] = cs;
         psi.Environment["Demo__Enabled"] = "false";
+        psi.Environment["Audit__KeyFile"] = SearchBenchmark.KeyFile;
         psi.Environment["Reminders__Enabled"] = "false";
         psi.Environment["Logging__LogLevel__Default"] = "Warning";
         var p = Process.Start(psi)!;

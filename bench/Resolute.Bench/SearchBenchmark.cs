@@ -86,9 +86,13 @@ public static class SearchBenchmark
 
     private static double Pct(List<double> sorted, double p) => Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 2);
 
+    /// <summary>The audit keyring of the benchmark's databases, shared with the app it starts for the HTTP scenarios.</summary>
+    public static readonly string KeyFile = Path.Combine(Path.GetTempPath(), "resolute-bench", "audit.keys");
+    public static readonly AuditKeyring Keyring = new(KeyFile);
+
     public static ResoluteDbContext Context(string database, string cs, AccessScope scope) => database == "postgres"
-        ? new PostgresResoluteDbContext(new DbContextOptionsBuilder<PostgresResoluteDbContext>().UseNpgsql(cs).Options, scope, TimeProvider.System)
-        : new SqliteResoluteDbContext(new DbContextOptionsBuilder<SqliteResoluteDbContext>().UseSqlite(cs).Options, scope, TimeProvider.System);
+        ? new PostgresResoluteDbContext(new DbContextOptionsBuilder<PostgresResoluteDbContext>().UseNpgsql(cs).Options, scope, TimeProvider.System, Keyring)
+        : new SqliteResoluteDbContext(new DbContextOptionsBuilder<SqliteResoluteDbContext>().UseSqlite(cs).Options, scope, TimeProvider.System, Keyring);
 
     private static async Task<Guid> LoadAsync(ResoluteDbContext db, int count)
     {

@@ -365,8 +365,8 @@ public static class TasksBenchmark
         static T Log<T>(T b) where T : DbContextOptionsBuilder => LogSql
             ? (T)b.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted, Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.QueryCompilationStarting]) : b;
         return database == "postgres"
-            ? new Web.Data.PostgresResoluteDbContext(Log(new DbContextOptionsBuilder<Web.Data.PostgresResoluteDbContext>().UseNpgsql(cs)).Options, scope, clock)
-            : new Web.Data.SqliteResoluteDbContext(Log(new DbContextOptionsBuilder<Web.Data.SqliteResoluteDbContext>().UseSqlite(cs)).Options, scope, clock);
+            ? new Web.Data.PostgresResoluteDbContext(Log(new DbContextOptionsBuilder<Web.Data.PostgresResoluteDbContext>().UseNpgsql(cs)).Options, scope, clock, SearchBenchmark.Keyring)
+            : new Web.Data.SqliteResoluteDbContext(Log(new DbContextOptionsBuilder<Web.Data.SqliteResoluteDbContext>().UseSqlite(cs)).Options, scope, clock, SearchBenchmark.Keyring);
     }
 
     private static double Pct(List<double> sorted, double p) => Math.Round(sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)], 2);

@@ -14,7 +14,7 @@ namespace Resolute.Web;
 /// </summary>
 public static class Cli
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "create-user", "create-token", "verify-audit"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "create-user", "create-token", "verify-audit", "rotate-audit-key"];
 
     public static (string? Command, string[] Remaining) Split(string[] args) =>
         args.Length > 0 && Commands.Contains(args[0]) ? (args[0], args[1..]) : (null, args);
@@ -72,6 +72,12 @@ public static class Cli
                         Console.WriteLine($"The audit chain is whole: {count} entries checked.");
                         if (head is not null)
                             Console.WriteLine($"Head: {head.Sequence}:{head.Hash} (keep it outside the database; pass it later as --checkpoint to detect a cut tail)");
+                        return 0;
+                    }
+                case "rotate-audit-key":
+                    {
+                        var id = db.Keyring.Rotate();
+                        Console.WriteLine($"New audit key {id} appended to {db.Keyring.FilePath}: it signs every entry from now on; keep the file's older keys, they verify the entries they signed.");
                         return 0;
                     }
                 case "create-token":

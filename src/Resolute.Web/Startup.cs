@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Resolute.Web.Data;
@@ -47,8 +48,9 @@ public static class Startup
                 o.Password.RequireUppercase = true;
                 o.Password.RequireLowercase = true;
                 o.Password.RequireDigit = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lock after failed sign-ins: an outsider could lock anyone out by typing wrong passwords. Failed
+                // attempts are throttled per account and address instead (SignInThrottle).
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<ResoluteDbContext>()
@@ -67,8 +69,43 @@ public static class Startup
             // The API answers 401/403; only pages redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            // Secure whenever the request is HTTPS (directly, or through a proxy that says so: see ForwardedHeaders).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            CookieSessions.Configure(o.Events);
+            var sessionCheck = o.Events.OnValidatePrincipal;
+            // The session check first (ended, disabled, password changed: rejected at once), then Identity's own, which
+            // refreshes the role grants in the cookie every minute.
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                await sessionCheck(ctx);
+                if (ctx.Principal is not null) await Microsoft.AspNetCore.Identity.SecurityStampValidator.ValidatePrincipalAsync(ctx);
+            };
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = CookieSessions.CopySession;
+        });
+        services.AddSingleton<Features.Account.SignInThrottle>();
+
+        // Behind a TLS-terminating reverse proxy (ReverseProxy:Enabled), the client's address and scheme come from
+        // X-Forwarded-For and X-Forwarded-Proto, trusted only from the proxies listed in ReverseProxy:KnownProxies.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            o.ForwardLimit = 1;
+            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+                if (System.Net.IPAddress.TryParse(proxy, out var ip)) o.KnownProxies.Add(ip);
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+        });
+        // No "Server: Kestrel": what runs behind the site is nobody's business.
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 
         services.AddAuthentication(o =>
             {
@@ -149,7 +186,10 @@ public static class Startup
 
     public static void UseResolute(this WebApplication app)
     {
+        if (app.Configuration.GetValue("ReverseProxy:Enabled", false)) app.UseForwardedHeaders();
         app.UseExceptionHandler(ErrorHandling.Handle);
+        // HSTS on every HTTPS answer (it is ignored on plain HTTP by design, so local and test use is unaffected).
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         // The API answers errors as ProblemDetails; pages show the Vietnamese error page.
         app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api"),

@@ -98,12 +98,16 @@ public sealed class Document
     public void SetStatus(DocumentStatus status) => Status = status;
 
     /// <summary>Adds an attachment's extracted text to what the document is found by. Secret items take no attachment.</summary>
+    public const int AttachmentTextMaxLength = 2_000_000;
+
     public void AddAttachmentText(string? text)
     {
         if (IsSecret)
             throw new DomainException("secret-attachment", "Văn bản mật không được đính kèm tệp trên hệ thống nối mạng.", "file");
         if (string.IsNullOrWhiteSpace(text)) return;
-        AttachmentText = AttachmentText is null ? VietnameseText.Normalize(text) : AttachmentText + "\n" + VietnameseText.Normalize(text);
+        var all = AttachmentText is null ? VietnameseText.Normalize(text) : AttachmentText + "\n" + VietnameseText.Normalize(text);
+        // Search reads the start of very long files; an entry's text never grows without bound.
+        AttachmentText = all.Length > AttachmentTextMaxLength ? all[..AttachmentTextMaxLength] : all;
         Reindex();
     }
 

@@ -21,11 +21,30 @@ public sealed class AuditEntry
     public Guid? OrganisationId { get; set; }
     public string? Before { get; set; }
     public string? After { get; set; }
+    /// <summary>The document or task the entry is about (a task for its reports, milestones, notifications…).</summary>
+    public Guid? SubjectId { get; set; }
+    /// <summary>Whether the subject was secret when the entry was written: its values are shown to the cleared only.</summary>
+    public bool Secret { get; set; }
+    /// <summary>Which key of the keyring signed the entry.</summary>
+    public string KeyId { get; set; } = "";
     public string PreviousHash { get; set; } = "";
     public string Hash { get; set; } = "";
 
     public AuditContent Content() =>
-        new(Sequence, At, UserId, UserName, IpAddress, Action, EntityType, EntityId, OrganisationId, Before, After);
+        new(Sequence, At, UserId, UserName, IpAddress, Action, EntityType, EntityId, OrganisationId, Before, After, SubjectId, Secret, KeyId);
+}
+
+/// <summary>
+/// The signed head of the audit chain: one row, moved with every entry written, so that removing the newest entries
+/// (or all of them) no longer verifies.
+/// </summary>
+public sealed class AuditHead
+{
+    public int Id { get; set; } = 1;
+    public long Sequence { get; set; }
+    public string Hash { get; set; } = "";
+    public string KeyId { get; set; } = "";
+    public string Mac { get; set; } = "";
 }
 
 public static class AuditActions

@@ -18,17 +18,71 @@ internal static class Auditing
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
-        nameof(PersonalAccessToken.TokenHash), nameof(IdentityUserToken<Guid>.Value), nameof(Features.Assignments.CalendarKey.KeyHash),
+        nameof(PersonalAccessToken.TokenHash), nameof(PersonalAccessToken.UserStamp), nameof(IdentityUserToken<Guid>.Value), nameof(Features.Assignments.CalendarKey.KeyHash),
     };
 
     /// <summary>Derived or machine-only data that would only add noise: closure rows, data-protection keys, the trail itself.</summary>
     public static bool IsAudited(EntityEntry e) =>
-        e.Entity is not (AuditEntry or OrganisationClosure or DataProtectionKey);
+        e.Entity is not (AuditEntry or AuditHead or OrganisationClosure or DataProtectionKey or UserSession or SignInFailure);
 
     public sealed record Pending(string Action, string EntityType, string? EntityId, Guid? OrganisationId, string? Before, string? After,
-        Guid? UserId = null, string? UserName = null);
+        Guid? UserId = null, string? UserName = null, Guid? SubjectId = null, bool Secret = false);
 
-    public static List<Pending> Collect(ChangeTracker tracker)
+    /// <summary>
+    /// The entries for the tracked changes, each tied to the document or task it is about (its subject) and marked
+    /// secret when that record is: a secret record's entries keep every value (the chain signs them) but are shown
+    /// only to the users on its need-to-know list (RULES.md §5).
+    /// </summary>
+    public static async Task<List<Pending>> CollectAsync(ResoluteDbContext db, CancellationToken ct)
+    {
+        var list = Collect(db.ChangeTracker);
+        if (list.Count == 0) return list;
+        var secret = new HashSet<Guid>();
+        var tracked = new HashSet<Guid>();
+        foreach (var e in db.ChangeTracker.Entries())
+        {
+            // A record that is or was secret in this change (a secrecy being raised or lowered counts as secret).
+            if (e.Entity is Domain.Documents.Document or Domain.Assignments.Assignment)
+            {
+                var p = e.Property("Secrecy");
+                var id = (Guid)e.Property("Id").CurrentValue!;
+                tracked.Add(id);
+                if (!Equals(p.CurrentValue, Domain.Documents.Secrecy.None)
+                    || (e.State != EntityState.Added && !Equals(p.OriginalValue, Domain.Documents.Secrecy.None)))
+                    secret.Add(id);
+            }
+        }
+        var unknown = list.Where(p => p.SubjectId is { } s && !tracked.Contains(s)).Select(p => p.SubjectId!.Value).ToHashSet();
+        if (unknown.Count > 0)
+        {
+            var ids = unknown.ToArray();
+            secret.UnionWith(await db.Assignments.IgnoreQueryFilters().Where(a => ids.Contains(a.Id) && a.Secrecy != Domain.Documents.Secrecy.None).Select(a => a.Id).ToListAsync(ct));
+            secret.UnionWith(await db.Documents.IgnoreQueryFilters().Where(d => ids.Contains(d.Id) && d.Secrecy != Domain.Documents.Secrecy.None).Select(d => d.Id).ToListAsync(ct));
+        }
+        return list.Select(p => p.SubjectId is { } s && secret.Contains(s) ? p with { Secret = true } : p).ToList();
+    }
+
+    /// <summary>
+    /// The document or task a record belongs to: itself, or the task or document its <c>AssignmentId</c> or
+    /// <c>DocumentId</c> names (reports, milestones, extensions, evidence, notifications, need-to-know rows…). Read from
+    /// the model, so a new child record is covered without being listed here.
+    /// </summary>
+    private static Guid? SubjectOf(EntityEntry e)
+    {
+        switch (e.Entity)
+        {
+            case Domain.Documents.Document d: return d.Id;
+            case Domain.Assignments.Assignment a: return a.Id;
+            case Domain.Assignments.IndicatorActual x:
+                return e.Context.ChangeTracker.Entries<Domain.Assignments.ProgressReport>().FirstOrDefault(r => r.Entity.Id == x.ReportId)?.Entity.AssignmentId;
+        }
+        foreach (var name in new[] { "AssignmentId", "DocumentId" })
+            if (e.Metadata.FindProperty(name) is { } p && e.Property(p.Name).CurrentValue is Guid g)
+                return g;
+        return null;
+    }
+
+    private static List<Pending> Collect(ChangeTracker tracker)
     {
         var list = new List<Pending>();
         foreach (var e in tracker.Entries())
@@ -58,7 +112,7 @@ internal static class Auditing
             if (e.Entity is PersonalAccessToken && e.State == EntityState.Modified
                 && e.Properties.Where(p => p.IsModified).All(p => p.Metadata.Name == nameof(PersonalAccessToken.LastUsedAt)))
                 continue;
-            list.Add(new Pending(action, e.Metadata.ClrType.Name, Key(e), OrganisationOf(e.Entity), before, after));
+            list.Add(new Pending(action, e.Metadata.ClrType.Name, Key(e), OrganisationOf(e.Entity), before, after, SubjectId: SubjectOf(e)));
         }
         return list;
     }

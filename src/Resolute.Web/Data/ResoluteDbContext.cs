@@ -18,7 +18,7 @@ namespace Resolute.Web.Data;
 /// <see cref="PostgresResoluteDbContext"/>) only so that each keeps its own migration set.
 /// Access scope is applied here, as query filters, so every query passes through it (ADR-004).
 /// </summary>
-public abstract class ResoluteDbContext(DbContextOptions options, AccessScope scope, TimeProvider clock)
+public abstract class ResoluteDbContext(DbContextOptions options, AccessScope scope, TimeProvider clock, AuditKeyring keyring)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>Any fixed number: the PostgreSQL advisory lock that serialises writers of the audit chain.</summary>
@@ -45,6 +45,8 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     }
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public AuditKeyring Keyring { get; } = keyring;
     public DbSet<DocumentType> DocumentTypes => Set<DocumentType>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentRelation> DocumentRelations => Set<DocumentRelation>();
@@ -57,6 +59,8 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public DbSet<Position> Positions => Set<Position>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Features.Assignments.AssignmentTally> AssignmentTallies => Set<Features.Assignments.AssignmentTally>();
@@ -140,7 +144,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         var tally = _bulkLoad ? [] : Features.Assignments.AssignmentTally.Deltas(ChangeTracker);
-        var pending = _bulkLoad ? [] : Auditing.Collect(ChangeTracker);
+        var pending = _bulkLoad ? [] : await Auditing.CollectAsync(this, ct);
         pending.AddRange(_events);
         _events.Clear();
         if (pending.Count == 0 && tally.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
@@ -156,6 +160,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             var sequence = last?.Sequence ?? 0;
             var previous = last?.Hash ?? AuditChain.Genesis;
             var at = AuditChain.Truncate(Clock.GetUtcNow().UtcDateTime);
+            var (keyId, key) = Keyring.Current;
             foreach (var p in pending)
             {
                 var entry = new AuditEntry
@@ -171,14 +176,18 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
                     OrganisationId = p.OrganisationId,
                     Before = p.Before,
                     After = p.After,
+                    SubjectId = p.SubjectId,
+                    Secret = p.Secret,
+                    KeyId = keyId,
                     PreviousHash = previous,
                 };
-                entry.Hash = AuditChain.Hash(previous, entry.Content());
+                entry.Hash = AuditChain.Hash(key, previous, entry.Content());
                 previous = entry.Hash;
                 added.Add(entry);
             }
             AuditEntries.AddRange(added);
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+            if (added.Count > 0) await MoveHeadAsync(added[^1], keyId, key, ct);
             // The tasks' tally moves with them, in the same transaction (applied after the save, so a failed save adds nothing).
             await Features.Assignments.AssignmentTally.ApplyAsync(this, tally, ct);
             if (own is not null) await own.CommitAsync(ct);
@@ -195,6 +204,17 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
         {
             if (own is not null) await own.DisposeAsync();
         }
+    }
+
+    /// <summary>Signs the chain's new head, in the transaction (and under the lock) of the entries it ends.</summary>
+    private Task MoveHeadAsync(AuditEntry newest, string keyId, byte[] key, CancellationToken ct)
+    {
+        var mac = AuditChain.HeadMac(key, newest.Sequence, newest.Hash);
+        return Database.ExecuteSqlRawAsync(
+            "INSERT INTO audit_heads (\"Id\", \"Sequence\", \"Hash\", \"KeyId\", \"Mac\") VALUES (1, {0}, {1}, {2}, {3}) "
+            + "ON CONFLICT (\"Id\") DO UPDATE SET \"Sequence\" = excluded.\"Sequence\", \"Hash\" = excluded.\"Hash\", "
+            + "\"KeyId\" = excluded.\"KeyId\", \"Mac\" = excluded.\"Mac\"",
+            [newest.Sequence, newest.Hash, keyId, mac], ct);
     }
 
     // Read by the query filters below; EF Core evaluates them per query against this instance.
@@ -663,9 +683,39 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.Property(a => a.IpAddress).HasMaxLength(64);
             e.Property(a => a.PreviousHash).HasMaxLength(64);
             e.Property(a => a.Hash).HasMaxLength(64);
+            e.Property(a => a.KeyId).HasMaxLength(40);
             e.HasIndex(a => new { a.EntityType, a.EntityId });
+            e.HasIndex(a => a.SubjectId);
             e.HasIndex(a => a.UserId);
             e.HasIndex(a => a.OrganisationId);
+        });
+
+        b.Entity<UserSession>(e =>
+        {
+            e.ToTable("user_sessions");
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            e.HasIndex(x => x.UserId);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        b.Entity<SignInFailure>(e =>
+        {
+            e.ToTable("sign_in_failures");
+            e.Property(x => x.Key).HasMaxLength(120);
+            e.Property(x => x.IpAddress).HasMaxLength(64);
+            e.HasIndex(x => new { x.Key, x.At });
+            e.HasIndex(x => new { x.IpAddress, x.At });
+            e.HasIndex(x => x.At);
+        });
+
+        b.Entity<AuditHead>(e =>
+        {
+            e.ToTable("audit_heads");
+            e.HasKey(h => h.Id);
+            e.Property(h => h.Id).ValueGeneratedNever();
+            e.Property(h => h.Hash).HasMaxLength(64);
+            e.Property(h => h.KeyId).HasMaxLength(40);
+            e.Property(h => h.Mac).HasMaxLength(64);
         });
 
         b.Entity<PersonalAccessToken>(e =>
@@ -674,6 +724,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.Property(t => t.Name).HasMaxLength(100);
             e.Property(t => t.TokenHash).HasMaxLength(64);
             e.Property(t => t.Prefix).HasMaxLength(12);
+            e.Property(t => t.UserStamp).HasMaxLength(256);
             e.HasIndex(t => t.TokenHash).IsUnique();
             e.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -702,8 +753,8 @@ internal static class ExpressionComposition
     }
 }
 
-public sealed class SqliteResoluteDbContext(DbContextOptions<SqliteResoluteDbContext> options, AccessScope scope, TimeProvider clock)
-    : ResoluteDbContext(options, scope, clock);
+public sealed class SqliteResoluteDbContext(DbContextOptions<SqliteResoluteDbContext> options, AccessScope scope, TimeProvider clock, AuditKeyring keyring)
+    : ResoluteDbContext(options, scope, clock, keyring);
 
-public sealed class PostgresResoluteDbContext(DbContextOptions<PostgresResoluteDbContext> options, AccessScope scope, TimeProvider clock)
-    : ResoluteDbContext(options, scope, clock);
+public sealed class PostgresResoluteDbContext(DbContextOptions<PostgresResoluteDbContext> options, AccessScope scope, TimeProvider clock, AuditKeyring keyring)
+    : ResoluteDbContext(options, scope, clock, keyring);

@@ -37,4 +37,34 @@ public sealed class PersonalAccessToken
     public DateTime ExpiresAt { get; set; }
     public DateTime? RevokedAt { get; set; }
     public DateTime? LastUsedAt { get; set; }
+    /// <summary>
+    /// The account's security stamp when the token was made: a password change or reset, disabling or re-enabling the
+    /// account, or a change of its second factor moves the stamp and so ends every token made before it.
+    /// </summary>
+    public string UserStamp { get; set; } = "";
+}
+
+/// <summary>
+/// A signed-in browser session. The cookie names it; signing out ends it, so a copied cookie stops working at once,
+/// and every instance sees that through the database.
+/// </summary>
+public sealed class UserSession
+{
+    public Guid Id { get; set; } = Ids.New();
+    public Guid UserId { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
+    public string? IpAddress { get; set; }
+}
+
+/// <summary>
+/// A failed sign-in, kept a day for throttling: by the name tried (whether or not such an account exists) and the
+/// address it came from. In the database, so every instance counts the same attempts.
+/// </summary>
+public sealed class SignInFailure
+{
+    public Guid Id { get; set; } = Ids.New();
+    public string Key { get; set; } = "";
+    public string? IpAddress { get; set; }
+    public DateTime At { get; set; }
 }

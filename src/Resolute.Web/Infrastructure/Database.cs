@@ -43,6 +43,8 @@ public static class Database
     /// </summary>
     public static IServiceCollection AddResoluteDatabase(this IServiceCollection services)
     {
+        services.AddSingleton(sp => AuditKeyring.FromConfiguration(sp.GetRequiredService<IConfiguration>(),
+            sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddDbContext<SqliteResoluteDbContext>((sp, o) =>
         {
             var cfg = sp.GetRequiredService<IConfiguration>();
@@ -80,11 +82,17 @@ public static class Database
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteResoluteDbContext>
 {
     public SqliteResoluteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteResoluteDbContext>().UseSqlite(Database.DefaultSqlite).Options, AccessScope.System(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqliteResoluteDbContext>().UseSqlite(Database.DefaultSqlite).Options, AccessScope.System(), TimeProvider.System, DesignTime.Keyring);
 }
 
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresResoluteDbContext>
 {
     public PostgresResoluteDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresResoluteDbContext>().UseNpgsql("Host=localhost;Database=resolute").Options, AccessScope.System(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<PostgresResoluteDbContext>().UseNpgsql("Host=localhost;Database=resolute").Options, AccessScope.System(), TimeProvider.System, DesignTime.Keyring);
+}
+
+internal static class DesignTime
+{
+    /// <summary><c>dotnet ef</c> only reads the model; a throwaway keyring stands in for the real one.</summary>
+    public static AuditKeyring Keyring => new(Path.Combine(Path.GetTempPath(), "resolute-design-time.keys"));
 }

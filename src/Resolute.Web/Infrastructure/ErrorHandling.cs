@@ -108,6 +108,9 @@ public static class SecurityHeaders
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "same-origin";
         h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        // API answers carry records the caller may see and nobody else: no proxy or browser cache keeps them.
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/calendar"))
+            h.CacheControl = "no-store";
         return next();
     }
 }

@@ -32,6 +32,12 @@ public class ResoluteFactory : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public string AttachmentsPath { get; } = Path.Combine(Path.GetTempPath(), "resolute-tests", "files-" + Guid.NewGuid().ToString("N")[..8]);
     public bool SeedDemo { get; }
+    /// <summary>
+    /// The audit keyring. One file for the whole run (made by whichever app starts first), so a second instance and the
+    /// command-line tests verify with the same key; a test that rotates keys gives its app a file of its own.
+    /// </summary>
+    public string AuditKeyFile { get; init; } = SharedAuditKeyFile;
+    public static readonly string SharedAuditKeyFile = Path.Combine(Path.GetTempPath(), "resolute-tests", "audit.keys");
     /// <summary>Set by a second instance that shares the first one's database and must not drop it.</summary>
     public bool OwnsDatabase { get; init; } = true;
     /// <summary>Tests sign in many times from one address; the limit itself is tested with a low value.</summary>
@@ -51,6 +57,7 @@ public class ResoluteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("RateLimits:SignInPerMinute", SignInLimit.ToString());
         builder.UseSetting("Attachments:Path", AttachmentsPath);
+        builder.UseSetting("Audit:KeyFile", AuditKeyFile);
         builder.UseSetting("Attachments:MaxBytes", (2 * 1024 * 1024).ToString());
         // The reminder job runs only where a test asks for it; elsewhere it would write while tests read.
         builder.UseSetting("Reminders:Enabled", RemindersEnabled ? "true" : "false");

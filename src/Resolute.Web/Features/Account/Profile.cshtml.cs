@@ -22,6 +22,9 @@ public sealed class ProfileModel(ResoluteDbContext db, UserManager<User> users, 
     public List<PersonalAccessToken> Tokens { get; private set; } = [];
     public string? NewToken { get; private set; }
     [BindProperty] public string? TokenName { get; set; }
+    /// <summary>Making a token asks for the password again (and the second factor when on): a token outlives the session.</summary>
+    [BindProperty] public string? TokenPassword { get; set; }
+    [BindProperty] public string? TokenCode { get; set; }
     [BindProperty] public PasswordInput Password { get; set; } = new();
     public string UserName { get; private set; } = "";
     public bool TwoFactorEnabled { get; private set; }
@@ -86,6 +89,16 @@ public sealed class ProfileModel(ResoluteDbContext db, UserManager<User> users, 
     {
         ModelState.Clear();
         var user = await CurrentAsync();
+        if (!await users.CheckPasswordAsync(user, TokenPassword ?? ""))
+            ModelState.AddModelError(nameof(TokenPassword), T("Mật khẩu không đúng: cần nhập lại mật khẩu để tạo mã truy cập."));
+        else if (user.TwoFactorEnabled && !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider,
+                     (TokenCode ?? "").Replace(" ", "").Replace("-", "")))
+            ModelState.AddModelError(nameof(TokenCode), T("Mã xác thực không đúng hoặc đã hết hạn."));
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
         var name = string.IsNullOrWhiteSpace(TokenName) ? T("Mã truy cập") : TokenName.Trim()[..Math.Min(TokenName.Trim().Length, 100)];
         NewToken = await PersonalAccessTokens.CreateAsync(db, user.Id, name, clock.GetUtcNow().UtcDateTime, ct: ct);
         await LoadAsync(ct);

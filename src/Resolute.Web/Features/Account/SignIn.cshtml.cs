@@ -7,7 +7,12 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 
 namespace Resolute.Web.Features.Account;
 
-public sealed class SignInModel(SignInManager<User> signIn, ResoluteDbContext db) : PageModel
+/// <summary>
+/// Sign-in. An unknown name, a disabled account and a wrong password get the same message after the same work, so
+/// neither the words nor the timing tell which names exist; repeated failures are throttled (<see cref="SignInThrottle"/>),
+/// never locked, so nobody can lock someone else out.
+/// </summary>
+public sealed class SignInModel(SignInManager<User> signIn, ResoluteDbContext db, SignInThrottle throttle) : PageModel
 {
     public sealed class InputModel
     {
@@ -29,29 +34,47 @@ public sealed class SignInModel(SignInManager<User> signIn, ResoluteDbContext db
         await db.SaveChangesAsync();
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var user = await signIn.UserManager.FindByNameAsync(Input.UserName.Trim());
-        if (user is { IsDisabled: true })
+        var name = Input.UserName.Trim();
+        var key = SignInThrottle.KeyOf(name);
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var attempted = new { attemptedUserName = name.Length > 100 ? name[..100] : name };
+        if (await throttle.IsThrottledAsync(db, key, address, ct))
         {
-            await RecordAsync(AuditActions.SignInFailed, user, new { reason = "disabled" });
-            ModelState.AddModelError("", T("Tài khoản này đã bị khóa. Hãy liên hệ quản trị hệ thống."));
+            SignInThrottle.SpendPasswordCheck(Input.Password);
+            await RecordAsync(AuditActions.SignInFailed, null, new { attempted.attemptedUserName, reason = "throttled" });
+            ModelState.AddModelError("", T("Đăng nhập sai quá nhiều lần từ máy này. Hãy đợi 15 phút rồi thử lại."));
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var user = await signIn.UserManager.FindByNameAsync(name);
+        string reason;
+        if (user is null)
         {
-            await RecordAsync(AuditActions.SignIn, user, null);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            SignInThrottle.SpendPasswordCheck(Input.Password);
+            reason = "unknown";
         }
-        if (result.RequiresTwoFactor)
-            return RedirectToPage("SignInTwoFactor", new { ReturnUrl });
-        await RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, user,
-            user is null ? new { attemptedUserName = Input.UserName.Trim()[..Math.Min(Input.UserName.Trim().Length, 100)] } : null);
-        ModelState.AddModelError("", result.IsLockedOut
-            ? T("Tài khoản tạm bị khóa do đăng nhập sai nhiều lần. Hãy thử lại sau 15 phút.")
-            : T("Tên đăng nhập hoặc mật khẩu không đúng."));
+        else if (user.IsDisabled)
+        {
+            await signIn.UserManager.CheckPasswordAsync(user, Input.Password);
+            reason = "disabled";
+        }
+        else
+        {
+            var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false);
+            if (result.Succeeded)
+            {
+                await RecordAsync(AuditActions.SignIn, user, null);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            }
+            if (result.RequiresTwoFactor)
+                return RedirectToPage("SignInTwoFactor", new { ReturnUrl });
+            reason = result.IsLockedOut ? "disabled" : "password";
+        }
+        await throttle.RecordAsync(db, key, address, ct);
+        await RecordAsync(AuditActions.SignInFailed, user, new { attempted.attemptedUserName, reason });
+        ModelState.AddModelError("", T("Tên đăng nhập hoặc mật khẩu không đúng."));
         return Page();
     }
 }

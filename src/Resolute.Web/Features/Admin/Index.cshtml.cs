@@ -46,7 +46,7 @@ public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, Ti
     {
         user.IsDisabled = true;
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-        // A new security stamp ends the user's sessions on every instance within a minute.
+        // A new security stamp ends the user's sessions and access tokens on every instance at once.
         await users.UpdateSecurityStampAsync(user);
         return T("Đã khóa tài khoản.");
     });
@@ -56,6 +56,8 @@ public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, Ti
         user.IsDisabled = false;
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        // Re-enabling does not bring back what disabling ended: tokens and sessions made before stay ended.
+        await users.UpdateSecurityStampAsync(user);
         return T("Đã mở khóa tài khoản.");
     });
 

@@ -112,14 +112,14 @@ public static class AssignmentExcel
     {
         if (!db.Scope.HasAny(Permission.AssignTasks))
             throw new ForbiddenException("Chỉ văn phòng và quản trị hệ thống được nhập nhiệm vụ.");
-        var rows = await ExcelRows.ReadAsync(file, ct);
+        var rows = await ExcelRows.ReadAsync(file, MaxRows, ct);
         if (rows is null) return new Outcome(0, 0, [new CellError(0, "", "", ExcelRows.Unreadable)]);
         var errors = new List<CellError>();
         var header = rows.FirstOrDefault()?.Keys.ToList() ?? Columns.ToList();
         foreach (var missing in new[] { Title, Assigner, Lead, Deadline }.Where(c => !header.Contains(c)))
             errors.Add(new CellError(1, missing, "", $"Thiếu cột \"{missing}\". Hãy dùng tệp mẫu."));
         if (rows.Count == 0) errors.Add(new CellError(2, "", "", "Tệp không có dòng dữ liệu nào."));
-        if (rows.Count > MaxRows) errors.Add(new CellError(0, "", "", $"Mỗi lần nhập tối đa {MaxRows:N0} dòng."));
+        if (rows.Count > MaxRows) errors.Add(new CellError(0, "", "", $"Tệp có hơn {MaxRows:N0} dòng: mỗi lần nhập tối đa {MaxRows:N0} dòng, hãy chia thành nhiều tệp."));
         if (errors.Count > 0) return new Outcome(0, 0, errors);
 
         var today = db.Today;

@@ -18,7 +18,16 @@ namespace Resolute.Web.Features.Assignments;
 /// </summary>
 public static class ReminderLetter
 {
-    public sealed record Draft(Organisation Issuer, Organisation Recipient, IReadOnlyList<AssignmentQueries.Item> Overdue, string Symbol, DateOnly Date, byte[] Docx);
+    /// <summary>
+    /// The letter: <paramref name="Overdue"/> are the unclassified tasks it names; <paramref name="SecretCount"/> the
+    /// secret ones it only counts. An unclassified letter (registered, searched, sent to a unit's office) never names a
+    /// secret task, whoever drafts it (RULES.md §5).
+    /// </summary>
+    public sealed record Draft(Organisation Issuer, Organisation Recipient, IReadOnlyList<AssignmentQueries.Item> Overdue, int SecretCount,
+        string Symbol, DateOnly Date, byte[] Docx)
+    {
+        public int Total => Overdue.Count + SecretCount;
+    }
 
     /// <summary>The issuing unit: the caller's unit that may assign (the widest first), which gave the overdue tasks.</summary>
     public static async Task<Organisation> IssuerAsync(ResoluteDbContext db, string? code, CancellationToken ct)
@@ -37,8 +46,14 @@ public static class ReminderLetter
         var today = db.Today;
         var filter = new AssignmentQueries.Filter { Org = recipient.Id, Subtree = true, Assigner = issuer.Id, Statuses = [AssignmentStatus.Overdue] };
         var rows = await AssignmentQueries.Project(db, AssignmentQueries.Apply(db, filter, today).OrderBy(a => a.DueOn).ThenBy(a => a.Id).Take(200), today).ToListAsync(ct);
-        var items = await AssignmentQueries.FinishAsync(db, rows, today, ct);
-        if (items.Count == 0)
+        var all = await AssignmentQueries.FinishAsync(db, rows, today, ct);
+        var items = all.Where(a => a.Secrecy == Secrecy.None).ToList();
+        // Every secret overdue task the issuer gave the unit, cleared for the drafter or not: counted, never named.
+        var secretCount = await db.Assignments.IgnoreQueryFilters()
+            .Where(a => a.Secrecy != Secrecy.None && a.AssignerId == issuer.Id && a.State == AssignmentState.Assigned
+                && a.CompletedOn == null && a.DueOn != null && a.DueOn < today)
+            .Where(AssignmentQueries.InSubtree(db, recipient.Id)).CountAsync(ct);
+        if (items.Count + secretCount == 0)
             throw new DomainException("nothing-overdue", $"{recipient.ShortName} không có nhiệm vụ quá hạn do {issuer.ShortName} giao.");
         var number = await NextNumberAsync(db, issuer, today, ct);
         var symbol = $"{number}-CV/{IssuerSuffix(issuer)}";
@@ -56,15 +71,21 @@ public static class ReminderLetter
             Recipients = ["Như trên", $"Lưu Văn phòng {issuer.ShortName}"],
             Margins = margins,
         };
+        var total = items.Count + secretCount;
         doc.Body.Add(new OfficialDocument.Paragraph(
-            $"Theo dõi trên hệ thống, đến ngày {today:dd/MM/yyyy}, {recipient.ShortName} còn {items.Count} nhiệm vụ do {issuer.ShortName} giao đã quá thời hạn nhưng chưa hoàn thành, cụ thể như sau:"));
-        doc.Body.Add(new OfficialDocument.Table(["TT", "Nhiệm vụ", "Văn bản giao", "Thời hạn", "Số ngày quá hạn"],
-            items.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(), a.Title, a.SourceSymbol ?? "", $"{a.DueOn:dd/MM/yyyy}",
-                (today.DayNumber - a.DueOn!.Value.DayNumber).ToString()]).ToList(), [6, 46, 16, 16, 16]));
+            $"Theo dõi trên hệ thống, đến ngày {today:dd/MM/yyyy}, {recipient.ShortName} còn {total} nhiệm vụ do {issuer.ShortName} giao đã quá thời hạn nhưng chưa hoàn thành"
+            + (items.Count > 0 ? ", cụ thể như sau:" : ".")));
+        if (items.Count > 0)
+            doc.Body.Add(new OfficialDocument.Table(["TT", "Nhiệm vụ", "Văn bản giao", "Thời hạn", "Số ngày quá hạn"],
+                items.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(), a.Title, a.SourceSymbol ?? "", $"{a.DueOn:dd/MM/yyyy}",
+                    (today.DayNumber - a.DueOn!.Value.DayNumber).ToString()]).ToList(), [6, 46, 16, 16, 16]));
+        if (secretCount > 0)
+            doc.Body.Add(new OfficialDocument.Paragraph(
+                $"Ngoài ra, còn {secretCount} nhiệm vụ thuộc danh mục bí mật đã quá thời hạn; nội dung các nhiệm vụ này được thông báo theo quy định về bảo vệ bí mật nhà nước, không nêu trong công văn này."));
         doc.Body.Add(new OfficialDocument.Paragraph(
             $"Đề nghị {recipient.ShortName} khẩn trương chỉ đạo hoàn thành các nhiệm vụ trên; báo cáo kết quả trên hệ thống (hoặc đề nghị gia hạn, nêu rõ lý do) trước ngày {today.AddDays(7):dd/MM/yyyy}."));
         doc.Body.Add(new OfficialDocument.Paragraph($"{issuer.ShortName} sẽ tổng hợp, báo cáo Thường trực về tình hình thực hiện các nhiệm vụ quá hạn."));
-        return new Draft(issuer, recipient, items, symbol, today, doc.ToDocx());
+        return new Draft(issuer, recipient, items, secretCount, symbol, today, doc.ToDocx());
     }
 
     /// <summary>The body above the issuer, written over it at the top left of an official document.</summary>
@@ -83,7 +104,7 @@ public static class ReminderLetter
         if (!db.Scope.HasAny(Permission.RegisterDocuments)) throw new ForbiddenException("Chỉ văn phòng được đăng ký công văn.");
         var type = await db.DocumentTypes.FirstAsync(t => t.System == DocumentSystem.Party && t.Abbreviation == "CV" && t.ValidTo == null, ct);
         var document = await new Documents.RegisterDocument(draft.Symbol, type.Id, draft.Issuer.Id, null, draft.Date, null,
-            $"V/v đôn đốc thực hiện nhiệm vụ quá hạn ({draft.Recipient.ShortName}, {draft.Overdue.Count} nhiệm vụ)", Secrecy.None, Urgency.Normal,
+            $"V/v đôn đốc thực hiện nhiệm vụ quá hạn ({draft.Recipient.ShortName}, {draft.Total} nhiệm vụ)", Secrecy.None, Urgency.Normal,
             null, null, null).HandleAsync(db, users, ct);
         await new Documents.Attachments.AddAttachment(document.Id, $"cong-van-don-doc-{draft.Symbol.Replace('/', '-')}.docx", () => new MemoryStream(draft.Docx))
             .HandleAsync(db, store, ct);
@@ -95,7 +116,7 @@ public static class ReminderLetter
             UserId = u.Id,
             CreatedAt = now,
             Kind = "letter",
-            Title = $"Công văn {draft.Symbol} của {draft.Issuer.ShortName} đôn đốc {draft.Overdue.Count} nhiệm vụ quá hạn",
+            Title = $"Công văn {draft.Symbol} của {draft.Issuer.ShortName} đôn đốc {draft.Total} nhiệm vụ quá hạn",
             Url = $"/Documents/Details/{document.Id}",
             EmailTo = u.Email,
             EmailState = string.IsNullOrWhiteSpace(u.Email) ? Notifications.EmailState.None : Notifications.EmailState.Pending,

@@ -55,6 +55,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
         }
         if (Before is { } b) q = q.Where(a => a.Sequence < b);
         Entries = await q.OrderByDescending(a => a.Sequence).Take(PageSize).ToListAsync(ct);
+        await AuditTrail.RedactAsync(db, Entries, ct);
         var ids = Entries.Where(e => e.OrganisationId != null).Select(e => e.OrganisationId!.Value).Distinct().ToArray();
         UnitNames = await db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
     }

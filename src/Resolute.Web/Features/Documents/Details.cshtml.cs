@@ -25,9 +25,11 @@ public sealed class DetailsModel(ResoluteDbContext db) : PageModel
         CanLink = db.Scope.Unrestricted || await db.Scope.CanAsync(db, Permission.RegisterDocuments, Document.IssuerId, ct);
         // Documents cited in the summary or text that are registered and not linked yet: offered as links.
         var linked = Document.Implements.Select(r => r.DocumentId).ToHashSet();
-        foreach (var r in ReferenceParser.Find($"{Document.Summary}\n{Document.FullText}"))
-            if (await DocumentQueries.MatchAsync(db, r, ct) is { } target && target != Id && linked.Add(target))
-                Suggestions.Add((r, target));
+        var refs = ReferenceParser.Find($"{Document.Summary}\n{Document.FullText}").ToList();
+        var matches = await DocumentQueries.MatchAllAsync(db, refs, ct);
+        for (var i = 0; i < refs.Count; i++)
+            if (matches[i] is { } target && target != Id && linked.Add(target))
+                Suggestions.Add((refs[i], target));
         if (Document.Secrecy != Secrecy.None)
             NeedToKnow.AddRange(await (from n in db.NeedToKnow join u in db.Users on n.UserId equals u.Id where n.DocumentId == Id select u.UserName!).ToListAsync(ct));
         return Page();

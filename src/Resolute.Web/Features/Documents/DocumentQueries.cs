@@ -84,12 +84,35 @@ public static class DocumentQueries
     }
 
     /// <summary>Registered documents a reference may point at: same symbol, and the same date when the text gives one.</summary>
-    public static async Task<Guid?> MatchAsync(ResoluteDbContext db, DocumentReference r, CancellationToken ct)
+    public static async Task<Guid?> MatchAsync(ResoluteDbContext db, DocumentReference r, CancellationToken ct) =>
+        (await MatchAllAsync(db, [r], ct))[0];
+
+    /// <summary>
+    /// The registered document each reference points at (or null), in the references' order. One query for all of them
+    /// (a passage may cite thousands), by the distinct symbols, then matched by date or year in memory.
+    /// </summary>
+    public static async Task<Guid?[]> MatchAllAsync(ResoluteDbContext db, IReadOnlyList<DocumentReference> refs, CancellationToken ct)
     {
-        var candidates = await db.Documents.AsNoTracking().Where(d => d.Symbol == r.Symbol)
-            .Select(d => new { d.Id, d.IssuedOn }).ToListAsync(ct);
-        if (r.Date is { } date) candidates = candidates.Where(c => c.IssuedOn == date).ToList();
-        else if (r.Year is { } year) candidates = candidates.Where(c => c.IssuedOn.Year == year).ToList();
-        return candidates.Count == 1 ? candidates[0].Id : null;
+        var result = new Guid?[refs.Count];
+        var symbols = refs.Select(r => r.Symbol).Distinct().ToList();
+        var bySymbol = new Dictionary<string, List<(Guid Id, DateOnly IssuedOn)>>();
+        foreach (var chunk in symbols.Chunk(1000))
+        {
+            var found = await db.Documents.AsNoTracking().Where(d => chunk.Contains(d.Symbol)).Select(d => new { d.Id, d.Symbol, d.IssuedOn }).ToListAsync(ct);
+            foreach (var d in found)
+            {
+                if (!bySymbol.TryGetValue(d.Symbol, out var list)) bySymbol[d.Symbol] = list = [];
+                list.Add((d.Id, d.IssuedOn));
+            }
+        }
+        for (var i = 0; i < refs.Count; i++)
+        {
+            var r = refs[i];
+            if (!bySymbol.TryGetValue(r.Symbol, out var candidates)) continue;
+            if (r.Date is { } date) candidates = candidates.Where(c => c.IssuedOn == date).ToList();
+            else if (r.Year is { } year) candidates = candidates.Where(c => c.IssuedOn.Year == year).ToList();
+            if (candidates.Count == 1) result[i] = candidates[0].Id;
+        }
+        return result;
     }
 }

@@ -37,7 +37,8 @@ public static class DocumentsApi
     public sealed record ReferenceDto(string Raw, int Start, int Length, string System, string? Type, string? Abbr, string Number,
         string Symbol, string Issuer, int? Year, string? Date, Guid? DocumentId);
 
-    public const int ExtractMaxChars = 1_000_000;
+    /// <summary>About a hundred pages: more than any one passage an office pastes, little enough to answer at once.</summary>
+    public const int ExtractMaxChars = 200_000;
 
     public static void MapDocumentsApi(this RouteGroupBuilder api)
     {
@@ -150,10 +151,10 @@ public static class DocumentsApi
         if (read > ExtractMaxChars)
             return TypedResults.Problem(title: $"Văn bản gửi lên dài quá {ExtractMaxChars:N0} ký tự.", statusCode: StatusCodes.Status413PayloadTooLarge);
         var text = new string(buffer, 0, read);
-        var list = new List<ReferenceDto>();
-        foreach (var r in ReferenceParser.Find(text))
-            list.Add(new ReferenceDto(r.Raw, r.Start, r.Length, r.System == DocumentSystem.Party ? "party" : "state", r.TypeWord,
-                r.Abbreviation, r.Number, r.Symbol, r.Issuer, r.Year, r.Date?.ToString("yyyy-MM-dd"), await DocumentQueries.MatchAsync(db, r, ct)));
+        var found = ReferenceParser.Find(text).ToList();
+        var matches = await DocumentQueries.MatchAllAsync(db, found, ct);
+        var list = found.Select((r, i) => new ReferenceDto(r.Raw, r.Start, r.Length, r.System == DocumentSystem.Party ? "party" : "state", r.TypeWord,
+            r.Abbreviation, r.Number, r.Symbol, r.Issuer, r.Year, r.Date?.ToString("yyyy-MM-dd"), matches[i])).ToList();
         return TypedResults.Ok(list);
     }
 }

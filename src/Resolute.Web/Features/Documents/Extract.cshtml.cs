@@ -18,7 +18,8 @@ public sealed class ExtractModel(ResoluteDbContext db) : PageModel
         Found = [];
         var text = Text ?? "";
         if (text.Length > DocumentsApi.ExtractMaxChars) text = text[..DocumentsApi.ExtractMaxChars];
-        foreach (var r in ReferenceParser.Find(text))
-            Found.Add((r, await DocumentQueries.MatchAsync(db, r, ct)));
+        var refs = ReferenceParser.Find(text).ToList();
+        var matches = await DocumentQueries.MatchAllAsync(db, refs, ct);
+        Found.AddRange(refs.Select((r, i) => (r, matches[i])));
     }
 }

@@ -50,14 +50,14 @@ public static class ImportDocuments
     {
         if (!db.Scope.HasAny(Permission.RegisterDocuments))
             throw new ForbiddenException("Chỉ văn phòng và quản trị hệ thống được nhập sổ văn bản.");
-        var rows = await ExcelRows.ReadAsync(file, ct);
+        var rows = await ExcelRows.ReadAsync(file, MaxRows, ct);
         if (rows is null) return new Outcome(0, [new CellError(0, "", "", ExcelRows.Unreadable)]);
         var errors = new List<CellError>();
         var header = rows.FirstOrDefault()?.Keys.ToList() ?? Columns.ToList();
         foreach (var missing in Columns.Take(5).Where(c => !header.Contains(c)))
             errors.Add(new CellError(1, missing, "", $"Thiếu cột \"{missing}\". Hãy dùng tệp mẫu."));
         if (rows.Count == 0) errors.Add(new CellError(2, "", "", "Tệp không có dòng dữ liệu nào."));
-        if (rows.Count > MaxRows) errors.Add(new CellError(0, "", "", $"Mỗi lần nhập tối đa {MaxRows:N0} dòng."));
+        if (rows.Count > MaxRows) errors.Add(new CellError(0, "", "", $"Tệp có hơn {MaxRows:N0} dòng: mỗi lần nhập tối đa {MaxRows:N0} dòng, hãy chia thành nhiều tệp."));
         if (errors.Count > 0) return new Outcome(0, errors);
 
         var types = await db.DocumentTypes.AsNoTracking().ToListAsync(ct);

@@ -37,11 +37,15 @@ public sealed record RegisterDocument(
 
         var document = new Document(parsed.System, type, parsed.Number, parsed.Symbol, issuer.Id, issuer.Level, termId, IssuedOn, Signer,
             Summary, Secrecy, Urgency, FullText, Holder);
-        var duplicate = await db.Documents.IgnoreQueryFilters().Where(d => d.IdentityKey == document.IdentityKey)
-            .Select(d => new { d.Symbol, d.IssuedOn }).FirstOrDefaultAsync(ct);
-        if (duplicate is not null)
-            throw new DomainException("duplicate",
-                $"Văn bản số {duplicate.Symbol} ngày {duplicate.IssuedOn:dd/MM/yyyy} của {issuer.ShortName} đã có trong sổ đăng ký.", "symbol");
+        if (await db.Documents.IgnoreQueryFilters().AnyAsync(d => d.IdentityKey == document.IdentityKey, ct))
+        {
+            // The entry holding the number may be secret, or outside the caller's scope: name it (its date) only when the
+            // caller may see it; otherwise say only that the number is taken.
+            var visible = await db.Documents.Where(d => d.IdentityKey == document.IdentityKey).Select(d => new { d.Symbol, d.IssuedOn }).FirstOrDefaultAsync(ct);
+            throw new DomainException("duplicate", visible is not null
+                ? $"Văn bản số {visible.Symbol} ngày {visible.IssuedOn:dd/MM/yyyy} của {issuer.ShortName} đã có trong sổ đăng ký."
+                : $"Số, ký hiệu {document.Symbol} của {issuer.ShortName} đã được dùng trong sổ đăng ký.", "symbol");
+        }
 
         db.Documents.Add(document);
         if (document.IsSecret)

@@ -69,18 +69,29 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
         var recipients = escalation ? await LeadersOfAssignerAsync(a, ct) : await PeopleOfUnitAsync(db, a.LeadId, a.LeadLeaderId, ct);
         var title = Title(a, c, today);
         var url = $"/Assignments/Details/{a.Id}";
-        var body = $"{title}\n\n{Assignments.AssignmentQueries.DisplayTitle(a, null)}\n{url}";
-        var notes = recipients.Select(u => new Notification
+        var secret = a.Secrecy != Domain.Documents.Secrecy.None;
+        // A secret task is named in the app only to the users on its need-to-know list; the others are told that a
+        // secret task falls due, without its title or a link they could not open. No e-mail ever carries a secret task.
+        var cleared = secret
+            ? (await db.AssignmentNeedToKnow.IgnoreQueryFilters().Where(n => n.AssignmentId == a.Id).Select(n => n.UserId).ToListAsync(ct)).ToHashSet()
+            : [];
+        var notes = recipients.Select(u =>
         {
-            UserId = u.Id,
-            CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
-            Kind = c.Kind,
-            Title = title,
-            Body = body,
-            Url = url,
-            AssignmentId = a.Id,
-            EmailTo = u.Email,
-            EmailState = string.IsNullOrWhiteSpace(u.Email) ? EmailState.None : EmailState.Pending,
+            var named = !secret || cleared.Contains(u.Id);
+            return new Notification
+            {
+                UserId = u.Id,
+                CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
+                Kind = c.Kind,
+                Title = title,
+                Body = named
+                    ? $"{title}\n\n{Assignments.AssignmentQueries.DisplayTitle(a, null)}\n{url}"
+                    : $"{title}\n\nNội dung nhiệm vụ mật chỉ thông báo cho người có tên trong danh sách được biết; hãy liên hệ văn phòng cấp ủy.",
+                Url = named ? url : null,
+                AssignmentId = a.Id,
+                EmailTo = secret ? null : u.Email,
+                EmailState = secret || string.IsNullOrWhiteSpace(u.Email) ? EmailState.None : EmailState.Pending,
+            };
         }).ToList();
         return await ClaimAsync(c, notes, ct);
     }
@@ -108,12 +119,18 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
 
     private static string Title(Assignment a, Candidate c, DateOnly today)
     {
-        var what = a.Recurrence == Recurrence.None ? "Nhiệm vụ" : "Báo cáo định kỳ của nhiệm vụ";
+        var what = (a.Secrecy != Domain.Documents.Secrecy.None, a.Recurrence == Recurrence.None) switch
+        {
+            (true, true) => "1 nhiệm vụ mật",
+            (true, false) => "Báo cáo định kỳ của 1 nhiệm vụ mật",
+            (false, true) => "Nhiệm vụ",
+            _ => "Báo cáo định kỳ của nhiệm vụ",
+        };
         return c.Kind switch
         {
             "due-today" => $"{what} đến hạn hôm nay ({c.DueOn:dd/MM/yyyy})",
             "overdue" => $"{what} đã quá hạn {today.DayNumber - c.DueOn.DayNumber} ngày (hạn {c.DueOn:dd/MM/yyyy})",
-            "escalation" => $"Báo cáo lãnh đạo: nhiệm vụ quá hạn {today.DayNumber - c.DueOn.DayNumber} ngày chưa hoàn thành (hạn {c.DueOn:dd/MM/yyyy})",
+            "escalation" => $"Báo cáo lãnh đạo: {(a.Secrecy != Domain.Documents.Secrecy.None ? "1 nhiệm vụ mật" : "nhiệm vụ")} quá hạn {today.DayNumber - c.DueOn.DayNumber} ngày chưa hoàn thành (hạn {c.DueOn:dd/MM/yyyy})",
             _ => $"{what} còn {c.DueOn.DayNumber - today.DayNumber} ngày đến hạn ({c.DueOn:dd/MM/yyyy})",
         };
     }

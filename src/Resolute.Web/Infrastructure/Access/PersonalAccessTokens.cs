@@ -14,6 +14,7 @@ public static class PersonalAccessTokens
     public static async Task<string> CreateAsync(ResoluteDbContext db, Guid userId, string name, DateTime now,
         TimeSpan? lifetime = null, CancellationToken ct = default)
     {
+        var stamp = await db.Users.Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(ct) ?? "";
         var token = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
         db.PersonalAccessTokens.Add(new PersonalAccessToken
@@ -24,6 +25,7 @@ public static class PersonalAccessTokens
             Prefix = token[..10],
             CreatedAt = now,
             ExpiresAt = now + (lifetime ?? DefaultLifetime),
+            UserStamp = stamp,
         });
         await db.SaveChangesAsync(ct);
         return token;

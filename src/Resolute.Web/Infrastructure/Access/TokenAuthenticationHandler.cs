@@ -41,12 +41,15 @@ public sealed class TokenAuthenticationHandler(
                 u.DisplayName,
                 u.PersonId,
                 u.IsDisabled,
+                Current = t.UserStamp == u.SecurityStamp,
                 UserId = u.Id,
                 Grants = db.RoleGrants.Where(g => g.UserId == u.Id).Select(g => new { g.Role, g.OrganisationId }).ToList(),
             })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null) return AuthenticateResult.Fail("Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
         if (found.IsDisabled) return AuthenticateResult.Fail("Tài khoản đã bị khóa.");
+        // Made before the account's password, second factor or enabled state last changed: no longer valid.
+        if (!found.Current) return AuthenticateResult.Fail("Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
 
         // Record use at most once a minute per token, so a busy client does not turn every read into a write.
         if (found.LastUsedAt is null || now - found.LastUsedAt > TimeSpan.FromMinutes(1))

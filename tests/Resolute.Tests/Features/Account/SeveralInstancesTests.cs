@@ -76,6 +76,7 @@ public class SeveralInstancesTests : IAsyncLifetime
         var create = await b.SendAsync(Request(HttpMethod.Post, "/Account/Profile?handler=CreateToken", Cookies(profile, cookies), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["TokenName"] = "hai phiên bản",
+            ["TokenPassword"] = ResoluteFactory.Password,
             ["__RequestVerificationToken"] = Token(await profile.Content.ReadAsStringAsync()),
         })));
         Assert.Equal(HttpStatusCode.OK, create.StatusCode);

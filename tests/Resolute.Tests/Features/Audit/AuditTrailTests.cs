@@ -42,6 +42,7 @@ public class AuditTrailTests : IAsyncLifetime
         foreach (var a in extra) psi.ArgumentList.Add(a);
         psi.Environment["Database__Provider"] = TestDatabase.Provider;
         psi.Environment["ConnectionStrings__Default"] = _app.ConnectionString;
+        psi.Environment["Audit__KeyFile"] = _app.AuditKeyFile;
         using var p = Process.Start(psi)!;
         var output = await p.StandardOutput.ReadToEndAsync();
         await p.WaitForExitAsync();
@@ -103,7 +104,7 @@ public class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task VerifyAudit_CutTail_IsDetectedAgainstARecordedCheckpoint()
+    public async Task VerifyAudit_CutTail_IsDetectedWithoutACheckpoint()
     {
         var client = await _app.ApiClientAsync(ScopeRole.Office, "TU-HN");
         await CreateUnitAsync(client, "P-BADINH");
@@ -113,13 +114,87 @@ public class AuditTrailTests : IAsyncLifetime
         Assert.NotEmpty(head);
         Assert.Equal(0, (await VerifyAuditAsync("--checkpoint", head)).Exit);
 
-        // Deleting the newest entries leaves a whole chain; only the checkpoint shows the cut.
-        var sequence = long.Parse(head.Split(':')[0]);
+        // Deleting the newest entries: the signed head still names the last one.
+        var sequence = long.Parse(head.Split(':')[0]) - 2;
         await _app.WithDbAsync((db, _) => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE \"Sequence\" >= {0}", sequence));
-        Assert.Equal(0, (await VerifyAuditAsync()).Exit);
-        var (exit, output) = await VerifyAuditAsync("--checkpoint", head);
+        var (exit, output) = await VerifyAuditAsync();
         Assert.Equal(1, exit);
         Assert.Contains($"broken at entry {sequence}", output);
+        Assert.Contains("removed", output);
+    }
+
+    [Fact]
+    public async Task VerifyAudit_EmptiedTrail_Fails()
+    {
+        _ = _app.Services;
+        await _app.WithDbAsync((db, _) => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries"));
+        var (exit, output) = await VerifyAuditAsync();
+        Assert.True(exit == 1, output);
+        // And with the head removed too: records exist, so an empty trail is a break.
+        await _app.WithDbAsync((db, _) => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_heads"));
+        (exit, output) = await VerifyAuditAsync();
+        Assert.True(exit == 1, output);
+        Assert.Contains("empty", output);
+    }
+
+    [Fact]
+    public async Task VerifyAudit_EditedAndRehashedOnward_FailsWithoutTheKey()
+    {
+        var client = await _app.ApiClientAsync(ScopeRole.Office, "TU-HN");
+        await CreateUnitAsync(client, "P-BADINH");
+        // Someone with the database edits an entry and re-signs it and every entry after it, and the head, with a key
+        // of their own: without the keyring's key, the first forged entry does not verify.
+        var forgerKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var target = await _app.WithDbAsync(async (db, _) =>
+        {
+            var entries = await db.AuditEntries.OrderBy(a => a.Sequence).ToListAsync();
+            var from = entries.First(a => a.EntityType == "Organisation").Sequence;
+            var previous = entries.Single(a => a.Sequence == from - 1).Hash;
+            foreach (var e in entries.Where(a => a.Sequence >= from))
+            {
+                if (e.Sequence == from) e.After = "{\"ShortName\":\"đã bị sửa\"}";
+                e.PreviousHash = previous;
+                e.Hash = Resolute.Domain.Audit.AuditChain.Hash(forgerKey, previous, e.Content());
+                previous = e.Hash;
+            }
+            await db.Database.ExecuteSqlRawAsync("UPDATE audit_heads SET \"Hash\" = {0}, \"Mac\" = {1}", previous,
+                Resolute.Domain.Audit.AuditChain.HeadMac(forgerKey, entries[^1].Sequence, previous));
+            foreach (var e in entries.Where(a => a.Sequence >= from))
+                await db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET \"After\" = {0}, \"PreviousHash\" = {1}, \"Hash\" = {2} WHERE \"Sequence\" = {3}",
+                    e.After!, e.PreviousHash, e.Hash, e.Sequence);
+            return from;
+        });
+        var (exit, output) = await VerifyAuditAsync();
+        Assert.Equal(1, exit);
+        Assert.Contains($"broken at entry {target}", output);
+    }
+
+    [Fact]
+    public async Task RotateAuditKey_NewEntriesUseTheNewKey_OldOnesStillVerify()
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), "resolute-tests", $"rotate-{Guid.NewGuid():N}.keys");
+        await using var app = new ResoluteFactory(TestDatabase.NewConnectionString(), seedDemo: true) { AuditKeyFile = keyFile };
+        var admin = await app.CreateUserAsync(ScopeRole.Admin, "TU-HN");
+        var before = await app.WithDbAsync((db, _) => db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => a.KeyId).FirstAsync());
+        var dll = typeof(Program).Assembly.Location;
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        psi.ArgumentList.Add(dll);
+        psi.ArgumentList.Add("rotate-audit-key");
+        psi.Environment["Database__Provider"] = TestDatabase.Provider;
+        psi.Environment["ConnectionStrings__Default"] = app.ConnectionString;
+        psi.Environment["Audit__KeyFile"] = keyFile;
+        using (var p = Process.Start(psi)!)
+        {
+            var rotated = await p.StandardOutput.ReadToEndAsync();
+            await p.WaitForExitAsync();
+            Assert.True(p.ExitCode == 0, rotated);
+        }
+        await app.CreateUserAsync(ScopeRole.Office, "TU-HN");
+        var after = await app.WithDbAsync((db, _) => db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => a.KeyId).FirstAsync());
+        Assert.NotEqual(before, after);
+        Assert.Equal(2, File.ReadAllLines(keyFile).Count(l => l.Length > 0));
+        var (broken, _) = await app.WithDbAsync((db, _) => Resolute.Web.Features.Audit.AuditTrail.VerifyAsync(db));
+        Assert.Null(broken);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public class CommandLineTests(ResoluteFactory app) : IClassFixture<ResoluteFacto
         psi.Environment["Database__Provider"] = TestDatabase.Provider;
         psi.Environment["ConnectionStrings__Default"] = app.ConnectionString;
         psi.Environment["Demo__Enabled"] = "false";
+        psi.Environment["Audit__KeyFile"] = app.AuditKeyFile;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

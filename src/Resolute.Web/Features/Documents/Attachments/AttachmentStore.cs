@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using DocumentFormat.OpenXml.Packaging;
 using UglyToad.PdfPig;
 
 namespace Resolute.Web.Features.Documents.Attachments;
@@ -93,6 +92,7 @@ public sealed class AttachmentStore(IConfiguration config, IHostEnvironment env)
             {
                 using var zip = ZipFile.OpenRead(path);
                 if (zip.GetEntry("[Content_Types].xml") is null) return null;
+                CheckExpansion(zip);
                 if (zip.GetEntry("word/document.xml") is not null)
                     return ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx");
                 if (zip.GetEntry("xl/workbook.xml") is not null)
@@ -106,31 +106,110 @@ public sealed class AttachmentStore(IConfiguration config, IHostEnvironment env)
         return null;
     }
 
-    /// <summary>Searchable text of a stored file: Word paragraphs, PDF pages; null for images and spreadsheets.</summary>
+    /// <summary>What an Office file may grow to when unzipped: real documents are far below it, a zip bomb far above.</summary>
+    public const long MaxUncompressedBytes = 100L * 1024 * 1024;
+    /// <summary>How many times its packed size one part may unpack to (text compresses well, but not a thousandfold).</summary>
+    public const long MaxExpansionRatio = 200;
+    /// <summary>The searchable text kept from one file; the rest of a very long file is not indexed.</summary>
+    public const int MaxTextChars = 1_000_000;
+
+    private const string BombMessage = "Tệp nén (Word/Excel) khi giải nén lớn bất thường, có thể là tệp độc hại; hệ thống không nhận tệp này.";
+
+    /// <summary>Refuses a zip whose parts claim to unpack to more than the limits allow.</summary>
+    public static void CheckExpansion(ZipArchive zip)
+    {
+        long total = 0;
+        foreach (var e in zip.Entries)
+        {
+            total += e.Length;
+            if (total > MaxUncompressedBytes || (e.Length > 1024 * 1024 && e.Length > Math.Max(1, e.CompressedLength) * MaxExpansionRatio))
+                throw new RejectedException(BombMessage, StatusCodes.Status413PayloadTooLarge);
+        }
+    }
+
+    /// <summary>
+    /// Searchable text of a stored file: Word paragraphs, PDF pages; null for images and spreadsheets. Read as a stream
+    /// with a hard cap on the bytes unpacked (a zip's declared sizes can lie) and on the characters kept.
+    /// </summary>
     public string? ExtractText(Stored stored)
     {
         var path = PathOf(stored.Sha256);
         try
         {
-            switch (stored.Extension)
+            return stored.Extension switch
             {
-                case ".docx":
-                    using (var doc = WordprocessingDocument.Open(path, false))
-                    {
-                        var body = doc.MainDocumentPart?.Document?.Body;
-                        return body is null ? null : string.Join("\n", body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
-                    }
-                case ".pdf":
-                    using (var pdf = PdfDocument.Open(path))
-                        return string.Join("\n", pdf.GetPages().Select(p => p.Text));
-                default:
-                    return null;
-            }
+                ".docx" => WordText(path),
+                ".pdf" => PdfText(path),
+                _ => null,
+            };
+        }
+        catch (RejectedException)
+        {
+            throw;
         }
         catch (Exception)
         {
             // A damaged file is kept and can be downloaded; it just adds nothing to search.
             return null;
+        }
+    }
+
+    private static string? WordText(string path)
+    {
+        using var zip = ZipFile.OpenRead(path);
+        var part = zip.GetEntry("word/document.xml");
+        if (part is null) return null;
+        using var raw = part.Open();
+        using var limited = new LimitedStream(raw, MaxUncompressedBytes);
+        using var xml = System.Xml.XmlReader.Create(limited, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+        const string w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var text = new System.Text.StringBuilder();
+        while (xml.Read() && text.Length < MaxTextChars)
+        {
+            if (xml.NodeType == System.Xml.XmlNodeType.Element && xml.NamespaceURI == w)
+            {
+                if (xml.LocalName == "t" && !xml.IsEmptyElement) text.Append(xml.ReadElementContentAsString());
+                else if (xml.LocalName == "p" && text.Length > 0) text.Append('\n');
+                else if (xml.LocalName == "tab") text.Append('\t');
+            }
+        }
+        return Cap(text.ToString());
+    }
+
+    private static string PdfText(string path)
+    {
+        using var pdf = PdfDocument.Open(path);
+        var text = new System.Text.StringBuilder();
+        foreach (var page in pdf.GetPages())
+        {
+            text.Append(page.Text).Append('\n');
+            if (text.Length >= MaxTextChars) break;
+        }
+        return Cap(text.ToString());
+    }
+
+    private static string Cap(string text) => text.Length > MaxTextChars ? text[..MaxTextChars] : text;
+
+    /// <summary>Reads at most a given number of bytes; past it, the file is refused as a bomb.</summary>
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            _read += n;
+            if (_read > limit) throw new RejectedException(BombMessage, StatusCodes.Status413PayloadTooLarge);
+            return n;
         }
     }
 }
