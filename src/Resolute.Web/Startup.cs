@@ -132,6 +132,7 @@ public static class Startup
             .AddMvcOptions(o =>
             {
                 o.ModelBindingMessageProvider.UseVietnamese();
+                o.ModelBinderProviders.Insert(0, new CleanStringBinderProvider());
                 o.Filters.Add<PageErrorFilter>();
             });
 
@@ -142,7 +143,9 @@ public static class Startup
         services.AddValidation();
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            // Enum values by name only: a number such as "recurrence": 99 would name no value at all.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new CleanStringConverter());
         });
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -188,6 +191,9 @@ public static class Startup
     {
         if (app.Configuration.GetValue("ReverseProxy:Enabled", false)) app.UseForwardedHeaders();
         app.UseExceptionHandler(ErrorHandling.Handle);
+        // A request the client got wrong (a body over the size limit, a malformed form) is its error, not the app's:
+        // answered here, so it is neither logged as unhandled nor shown as a 500.
+        app.Use(ErrorHandling.BadRequests);
         // HSTS on every HTTPS answer (it is ignored on plain HTTP by design, so local and test use is unaffected).
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         // The API answers errors as ProblemDetails; pages show the Vietnamese error page.
@@ -207,7 +213,7 @@ public static class Startup
         app.MapOpenApi().RequireAuthorization();
         // Scalar serves its script from the app itself; its default web fonts would come from outside, so they are off.
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("Resolute API").DisableDefaultFonts()).RequireAuthorization();
-        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<ApiErrorFilter>();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<IdempotencyFilter>().AddEndpointFilter<ApiErrorFilter>();
         api.MapOrganisationsApi();
         api.MapDocumentsApi();
         api.MapAssignmentsApi();
@@ -239,6 +245,15 @@ public static class Startup
         }
     }
 
+    /// <summary>
+    /// A path on this site, by the rules of ASP.NET's own local-URL check (no "//" or "/\\" that a browser reads as
+    /// another host), and with no control characters: anything else goes home instead of failing.
+    /// </summary>
+    public static bool IsLocalPath(string? url) =>
+        !string.IsNullOrEmpty(url) && url.Length <= 2000 && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Any(char.IsControl);
+
     private static bool IsCredentialEndpoint(HttpRequest r) =>
         r.Path.StartsWithSegments("/Account/SignIn") || r.Path.StartsWithSegments("/Account/SignInTwoFactor")
         || (r.Path.StartsWithSegments("/Account/Profile") && r.Query["handler"] == "CreateToken");
@@ -261,6 +276,6 @@ public static class Startup
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(string.IsNullOrEmpty(returnUrl) || !returnUrl.StartsWith('/') || returnUrl.StartsWith("//") ? "/" : returnUrl);
+            return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl! : "/");
         });
 }

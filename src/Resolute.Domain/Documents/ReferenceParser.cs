@@ -165,11 +165,14 @@ public static partial class ReferenceParser
         var i = 0;
         while (i < text.Length)
         {
-            // A base character and its combining marks normalise together.
-            var j = i + 1;
-            while (j < text.Length && CharUnicodeInfo.GetUnicodeCategory(text[j]) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark) j++;
+            // A base character and its combining marks normalise together; a character outside the Basic Multilingual
+            // Plane is its surrogate pair, never half of it; an unpaired half is kept as it is (it cannot be normalised).
+            var j = i + (char.IsSurrogatePair(text, i) ? 2 : 1);
+            while (j < text.Length && CharUnicodeInfo.GetUnicodeCategory(text, j) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
+                j += char.IsSurrogatePair(text, j) ? 2 : 1;
             var cluster = text[i..j];
-            var nfc = cluster.IsNormalized(NormalizationForm.FormC) ? cluster : cluster.Normalize(NormalizationForm.FormC);
+            var nfc = cluster.Any(char.IsSurrogate) && VietnameseText.StripControls(cluster) != cluster ? cluster
+                : cluster.IsNormalized(NormalizationForm.FormC) ? cluster : cluster.Normalize(NormalizationForm.FormC);
             foreach (var ch in nfc)
             {
                 sb.Append(ch switch

@@ -23,7 +23,7 @@ internal static class Auditing
 
     /// <summary>Derived or machine-only data that would only add noise: closure rows, data-protection keys, the trail itself.</summary>
     public static bool IsAudited(EntityEntry e) =>
-        e.Entity is not (AuditEntry or AuditHead or OrganisationClosure or DataProtectionKey or UserSession or SignInFailure);
+        e.Entity is not (AuditEntry or AuditHead or OrganisationClosure or DataProtectionKey or UserSession or SignInFailure or IdempotencyRecord);
 
     public sealed record Pending(string Action, string EntityType, string? EntityId, Guid? OrganisationId, string? Before, string? After,
         Guid? UserId = null, string? UserName = null, Guid? SubjectId = null, bool Secret = false);

@@ -61,6 +61,7 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Features.Assignments.AssignmentTally> AssignmentTallies => Set<Features.Assignments.AssignmentTally>();
@@ -706,6 +707,17 @@ public abstract class ResoluteDbContext(DbContextOptions options, AccessScope sc
             e.HasIndex(x => new { x.Key, x.At });
             e.HasIndex(x => new { x.IpAddress, x.At });
             e.HasIndex(x => x.At);
+        });
+
+        b.Entity<IdempotencyRecord>(e =>
+        {
+            e.ToTable("idempotency_records");
+            e.HasKey(x => new { x.UserId, x.Key });
+            e.Property(x => x.Key).HasMaxLength(100);
+            e.Property(x => x.Path).HasMaxLength(300);
+            e.Property(x => x.Location).HasMaxLength(300);
+            e.HasIndex(x => x.CreatedAt);
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         b.Entity<AuditHead>(e =>

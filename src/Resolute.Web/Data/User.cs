@@ -68,3 +68,16 @@ public sealed class SignInFailure
     public string? IpAddress { get; set; }
     public DateTime At { get; set; }
 }
+
+/// <summary>An <c>Idempotency-Key</c> an account used on a creating write, with the answer it got (see IdempotencyFilter).</summary>
+public sealed class IdempotencyRecord
+{
+    public Guid UserId { get; set; }
+    public string Key { get; set; } = "";
+    public string Path { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    /// <summary>0 until the answer is stored.</summary>
+    public int Status { get; set; }
+    public string? Location { get; set; }
+    public string? Body { get; set; }
+}

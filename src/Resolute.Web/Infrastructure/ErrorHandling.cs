@@ -24,6 +24,24 @@ public static class ErrorHandling
         ctx.Response.Redirect($"/Errors/Index?code={status}");
     });
 
+    public static async Task BadRequests(HttpContext ctx, Func<Task> next)
+    {
+        try
+        {
+            await next();
+        }
+        catch (BadHttpRequestException e) when (!ctx.Response.HasStarted)
+        {
+            var (status, title) = Classify(e);
+            ctx.Response.Clear();
+            ctx.Response.StatusCode = status;
+            if (ctx.Request.Path.StartsWithSegments("/api"))
+                await Results.Problem(title: title, statusCode: status).ExecuteAsync(ctx);
+            else
+                ctx.Response.Redirect($"/Errors/Index?code={status}");
+        }
+    }
+
     /// <summary>ProblemDetails titles the framework writes in English (validation, 401, 404…) are given in Vietnamese.</summary>
     public static void InVietnamese(ProblemDetailsContext ctx)
     {

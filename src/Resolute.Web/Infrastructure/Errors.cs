@@ -8,3 +8,14 @@ public sealed class ForbiddenException(string message = "Bạn không có quyề
 
 /// <summary>Someone else changed the record since the caller read it: 409, and nothing of theirs is overwritten.</summary>
 public sealed class ConflictException(string message = "Nhiệm vụ đã được người khác cập nhật trong lúc bạn sửa. Hãy tải lại trang để xem thay đổi mới nhất rồi thực hiện lại.") : Exception(message);
+
+/// <summary>
+/// The API's writes to an existing task or report name the version they read (from the record's <c>version</c> or
+/// its ETag): without it, a retried or delayed request could overwrite a change made in between.
+/// </summary>
+public static class Versions
+{
+    public static int Required(int? version) => version
+        ?? throw new Resolute.Domain.Common.DomainException("version-required",
+            "Cần gửi phiên bản (version) của bản ghi đã đọc, để không ghi đè thay đổi của người khác.", "version");
+}

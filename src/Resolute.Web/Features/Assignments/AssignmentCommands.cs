@@ -97,13 +97,13 @@ public sealed record SaveAssignment(Guid? Id, int? Version, AssignmentInput Inpu
 }
 
 /// <summary>Assigns a complete draft (the five-clear check says what is missing otherwise).</summary>
-public sealed record AssignDraft(Guid Id, int? Version)
+public sealed record AssignDraft(Guid Id, int? Version, bool RequireVersion = false)
 {
     public async Task<Assignment> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
         await RequireAsync(db, Permission.AssignTasks, a.AssignerId, "Chỉ văn phòng của đơn vị giao nhiệm vụ được giao nhiệm vụ.", ct);
-        CheckVersion(a, Version);
+        CheckVersion(a, Version, RequireVersion);
         a.Assign(db.Today);
         await SaveAsync(db, ct);
         return a;
@@ -183,13 +183,13 @@ public sealed record ApproveLateDeadline(Guid Id)
 
 /// <summary>The lead unit reports progress: a narrative, percent complete, indicator actuals; it may propose completion.</summary>
 public sealed record ReportProgress(Guid Id, int? Version, string? Narrative, int Percent, bool ProposesCompletion,
-    IReadOnlyList<(Guid IndicatorId, decimal Value)>? Actuals)
+    IReadOnlyList<(Guid IndicatorId, decimal Value)>? Actuals, bool RequireVersion = false)
 {
     public async Task<ProgressReport> HandleAsync(ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
         await RequireAsync(db, Permission.ReportProgress, a.LeadId ?? a.AssignerId, "Chỉ đơn vị chủ trì được báo cáo tiến độ nhiệm vụ.", ct);
-        CheckVersion(a, Version);
+        CheckVersion(a, Version, RequireVersion);
         var report = a.Report(Narrative, Percent, ProposesCompletion, Actuals ?? [], db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId,
             Actor(db), db.Today, Calendar(config));
         await SaveAsync(db, ct);
@@ -198,13 +198,13 @@ public sealed record ReportProgress(Guid Id, int? Version, string? Narrative, in
 }
 
 /// <summary>The assigning unit accepts a progress report (a proposed completion then completes the task) or returns it with a comment.</summary>
-public sealed record ReviewReport(Guid Id, Guid ReportId, bool Accept, string? Comment, int? Version)
+public sealed record ReviewReport(Guid Id, Guid ReportId, bool Accept, string? Comment, int? Version, bool RequireVersion = false)
 {
     public async Task<Assignment> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
         await RequireAsync(db, Permission.ReviewTasks, a.AssignerId, "Chỉ đơn vị giao nhiệm vụ được xem xét báo cáo tiến độ.", ct);
-        CheckVersion(a, Version);
+        CheckVersion(a, Version, RequireVersion);
         var at = db.Clock.GetUtcNow().UtcDateTime;
         if (Accept) a.Accept(ReportId, Comment, at, Actor(db));
         else a.Return(ReportId, Comment, at, Actor(db));
@@ -213,26 +213,26 @@ public sealed record ReviewReport(Guid Id, Guid ReportId, bool Accept, string? C
     }
 }
 
-public sealed record RequestExtension(Guid Id, DateOnly NewDeadline, string? Reason, int? Version)
+public sealed record RequestExtension(Guid Id, DateOnly NewDeadline, string? Reason, int? Version, bool RequireVersion = false)
 {
     public async Task<Extension> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
         await RequireAsync(db, Permission.ReportProgress, a.LeadId ?? a.AssignerId, "Chỉ đơn vị chủ trì được đề nghị gia hạn.", ct);
-        CheckVersion(a, Version);
+        CheckVersion(a, Version, RequireVersion);
         var e = a.RequestExtension(NewDeadline, Reason ?? "", db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId, Actor(db));
         await SaveAsync(db, ct);
         return e;
     }
 }
 
-public sealed record DecideExtension(Guid Id, Guid ExtensionId, bool Approve, string? Note, int? Version)
+public sealed record DecideExtension(Guid Id, Guid ExtensionId, bool Approve, string? Note, int? Version, bool RequireVersion = false)
 {
     public async Task<Assignment> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
         await RequireAsync(db, Permission.ReviewTasks, a.AssignerId, "Chỉ đơn vị giao nhiệm vụ được phê duyệt gia hạn.", ct);
-        CheckVersion(a, Version);
+        CheckVersion(a, Version, RequireVersion);
         a.DecideExtension(ExtensionId, Approve, Note, db.Clock.GetUtcNow().UtcDateTime, Actor(db));
         await SaveAsync(db, ct);
         return a;
@@ -242,13 +242,13 @@ public sealed record DecideExtension(Guid Id, Guid ExtensionId, bool Approve, st
 public enum StateChange { Pause = 1, Resume = 2, Withdraw = 3 }
 
 /// <summary>Pause, resume or withdraw: only by the assigning unit, and pause and withdraw only with a reason.</summary>
-public sealed record ChangeAssignmentState(Guid Id, StateChange Change, string? Reason, int? Version)
+public sealed record ChangeAssignmentState(Guid Id, StateChange Change, string? Reason, int? Version, bool RequireVersion = false)
 {
     public async Task<Assignment> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
         await RequireAsync(db, Permission.ReviewTasks, a.AssignerId, "Chỉ đơn vị giao nhiệm vụ được tạm dừng, tiếp tục hoặc thu hồi nhiệm vụ.", ct);
-        CheckVersion(a, Version);
+        CheckVersion(a, Version, RequireVersion);
         switch (Change)
         {
             case StateChange.Pause: a.Pause(Reason ?? ""); break;

@@ -27,8 +27,9 @@ public static class AssignmentRules
         ?? throw new NotFoundException("Không tìm thấy nhiệm vụ, hoặc bạn không có quyền xem.");
 
     /// <summary>The caller's copy must be the current one: a stale version is a conflict, never an overwrite.</summary>
-    public static void CheckVersion(Assignment a, int? version)
+    public static void CheckVersion(Assignment a, int? version, bool required = false)
     {
+        if (required) Versions.Required(version);
         if (version is { } v && v != a.Version) throw new ConflictException();
     }
 

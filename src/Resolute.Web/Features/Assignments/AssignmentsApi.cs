@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Resolute.Domain.Assignments;
 using Resolute.Web.Data;
 
+using Resolute.Web.Infrastructure;
+
 namespace Resolute.Web.Features.Assignments;
 
 public static class AssignmentsApi
@@ -62,8 +64,8 @@ public static class AssignmentsApi
         {
             var v = q[name].ToString();
             if (string.IsNullOrWhiteSpace(v)) return null;
-            if (DateOnly.TryParseExact(v, "yyyy-MM-dd", out var d)) return d;
-            errors[name] = ["Ngày phải có dạng yyyy-MM-dd."];
+            if (DateOnly.TryParseExact(v, "yyyy-MM-dd", out var d) && d.Year is >= 1900 and <= 2999) return d;
+            errors[name] = ["Ngày phải có dạng yyyy-MM-dd, từ năm 1900 đến năm 2999."];
             return null;
         }
         int? I(string name)
@@ -89,8 +91,9 @@ public static class AssignmentsApi
         DateOnly? completedMonth = null;
         if (!string.IsNullOrWhiteSpace(month))
         {
-            if (DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var m)) completedMonth = m;
-            else errors["completedMonth"] = ["Tháng phải có dạng yyyy-MM."];
+            // A month the calendar can step past (the filter reads up to the next month's first day).
+            if (DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var m) && m.Year is >= 1900 and <= 2999) completedMonth = m;
+            else errors["completedMonth"] = ["Tháng phải có dạng yyyy-MM, từ năm 1900 đến năm 2999."];
         }
         var size = I("pageSize");
         if (size > AssignmentQueries.MaxPageSize) errors["pageSize"] = [$"Mỗi trang tối đa {AssignmentQueries.MaxPageSize} nhiệm vụ."];
@@ -149,21 +152,21 @@ public static class AssignmentsApi
 
     private static async Task<Ok<AssignmentDetails.Detail>> Assign(Guid id, VersionBody? body, ResoluteDbContext db, CancellationToken ct)
     {
-        await new AssignDraft(id, body?.Version).HandleAsync(db, ct);
+        await new AssignDraft(id, body?.Version, RequireVersion: true).HandleAsync(db, ct);
         return TypedResults.Ok(await Reload(db, id, ct));
     }
 
     private static async Task<Created<AssignmentDetails.ReportDto>> Progress(Guid id, ProgressBody body, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var r = await new ReportProgress(id, body.Version, body.Narrative, body.Percent ?? 0, body.ProposesCompletion,
-            body.Actuals?.Select(x => (x.IndicatorId, x.Value)).ToList()).HandleAsync(db, config, ct);
+            body.Actuals?.Select(x => (x.IndicatorId, x.Value)).ToList(), RequireVersion: true).HandleAsync(db, config, ct);
         var d = await Reload(db, id, ct);
         return TypedResults.Created($"/api/assignments/{id}", d.Progress.First(p => p.Id == r.Id));
     }
 
     private static async Task<Ok<AssignmentDetails.Detail>> Review(Guid id, Guid reportId, ReviewBody body, ResoluteDbContext db, CancellationToken ct)
     {
-        await new ReviewReport(id, reportId, body.Accept, body.Comment, body.Version).HandleAsync(db, ct);
+        await new ReviewReport(id, reportId, body.Accept, body.Comment, body.Version, RequireVersion: true).HandleAsync(db, ct);
         return TypedResults.Ok(await Reload(db, id, ct));
     }
 
@@ -191,14 +194,14 @@ public static class AssignmentsApi
     {
         if (body.NewDeadline is not { } date)
             throw new Domain.Common.DomainException("required", "Cần nhập thời hạn đề nghị.", "newDeadline");
-        var e = await new RequestExtension(id, date, body.Reason, body.Version).HandleAsync(db, ct);
+        var e = await new RequestExtension(id, date, body.Reason, body.Version, RequireVersion: true).HandleAsync(db, ct);
         var d = await Reload(db, id, ct);
         return TypedResults.Created($"/api/assignments/{id}", d.Extensions.First(x => x.Id == e.Id));
     }
 
     private static async Task<Ok<AssignmentDetails.Detail>> Decide(Guid id, Guid extensionId, DecisionBody body, ResoluteDbContext db, CancellationToken ct)
     {
-        await new DecideExtension(id, extensionId, body.Approve, body.Note, body.Version).HandleAsync(db, ct);
+        await new DecideExtension(id, extensionId, body.Approve, body.Note, body.Version, RequireVersion: true).HandleAsync(db, ct);
         return TypedResults.Ok(await Reload(db, id, ct));
     }
 
@@ -206,7 +209,7 @@ public static class AssignmentsApi
     {
         if (!Enum.TryParse<StateChange>(body.Change, true, out var change) || !Enum.IsDefined(change))
             throw new Domain.Common.DomainException("change", "Thao tác phải là pause, resume hoặc withdraw.", "change");
-        await new ChangeAssignmentState(id, change, body.Reason, body.Version).HandleAsync(db, ct);
+        await new ChangeAssignmentState(id, change, body.Reason, body.Version, RequireVersion: true).HandleAsync(db, ct);
         return TypedResults.Ok(await Reload(db, id, ct));
     }
 

@@ -24,6 +24,14 @@ public sealed class CalendarKey
 /// </summary>
 public static class CalendarFeed
 {
+    /// <summary>
+    /// A TEXT value per RFC 5545 §3.3.11: backslash, semicolon and comma escaped, a line break written as \n, and no
+    /// control character left (a bare CR, even in a record stored before input was cleaned, would start a new line
+    /// of the feed and could inject an event).
+    /// </summary>
+    public static string Escape(string s) => Domain.Text.VietnameseText.StripControls(s).Replace("\t", " ")
+        .Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\n", "\\n");
+
     public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     /// <summary>Makes a new key for the user (replacing any older one) and returns it: shown once.</summary>
@@ -86,7 +94,6 @@ public static class CalendarFeed
                 first = false;
             }
         }
-        static string Escape(string s) => s.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\n", "\\n");
         var stamp = db.Clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'");
         Line("BEGIN:VCALENDAR");
         Line("VERSION:2.0");

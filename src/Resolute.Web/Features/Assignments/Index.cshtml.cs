@@ -57,7 +57,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
         if (Lineage && Source is { } root)
             sources = await Reviews.ReviewFigures.LineageIdsAsync(db, root, ct);
         DateOnly? month = null;
-        if (!string.IsNullOrWhiteSpace(CompletedMonth) && DateOnly.TryParseExact(CompletedMonth + "-01", "yyyy-MM-dd", out var m)) month = m;
+        if (!string.IsNullOrWhiteSpace(CompletedMonth) && DateOnly.TryParseExact(CompletedMonth + "-01", "yyyy-MM-dd", out var m) && m.Year is >= 1900 and <= 2999) month = m;
         return new AssignmentQueries.Filter
         {
             Org = org,

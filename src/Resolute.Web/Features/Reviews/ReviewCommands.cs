@@ -39,8 +39,9 @@ public static class ReviewRules
         return (c, c.Reports.First(r => r.Id == reportId));
     }
 
-    public static void CheckVersion(int actual, int? expected)
+    public static void CheckVersion(int actual, int? expected, bool required = false)
     {
+        if (required) Versions.Required(expected);
         if (expected is { } v && v != actual) throw new ConflictException();
     }
 
@@ -283,13 +284,13 @@ public sealed record ItemInput(Guid? Id, string? SectionKey, string? Text);
 public sealed record FigureInput(string? Key, decimal? Value, string? Note);
 
 /// <summary>A unit saves its report as a draft, or submits it (the reporting task then proposes its completion).</summary>
-public sealed record SaveUnitReport(Guid ReportId, int? Version, IReadOnlyList<ItemInput> Items, IReadOnlyList<FigureInput> Figures, bool Submit)
+public sealed record SaveUnitReport(Guid ReportId, int? Version, IReadOnlyList<ItemInput> Items, IReadOnlyList<FigureInput> Figures, bool Submit, bool RequireVersion = false)
 {
     public async Task<UnitReport> HandleAsync(ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var (c, r) = await ReviewRules.LoadReportAsync(db, ReportId, ct);
         await ReviewRules.RequireAsync(db, Permission.ReportProgress, r.UnitId, "Chỉ văn phòng hoặc cán bộ báo cáo của đơn vị được soạn báo cáo này.", ct);
-        ReviewRules.CheckVersion(r.Version, Version);
+        ReviewRules.CheckVersion(r.Version, Version, RequireVersion);
         if (c.State != CampaignState.Sent) throw new DomainException("not-open", "Đợt sơ kết, tổng kết không ở giai đoạn nhận báo cáo.");
         r.SaveDraft(c.Outline, Items.Select(i => (i.Id, i.SectionKey ?? "", i.Text ?? "")), Figures.Where(f => f.Key is not null).Select(f => (f.Key!, f.Value, f.Note)));
         if (Submit)
@@ -314,12 +315,13 @@ public sealed record SaveUnitReport(Guid ReportId, int? Version, IReadOnlyList<I
 }
 
 /// <summary>The reviewing unit accepts a submitted report, or returns it with comments; the reporting task follows.</summary>
-public sealed record DecideUnitReport(Guid ReportId, bool Accept, string? Comment)
+public sealed record DecideUnitReport(Guid ReportId, bool Accept, string? Comment, int? Version = null, bool RequireVersion = false)
 {
     public async Task<UnitReport> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var (c, r) = await ReviewRules.LoadReportAsync(db, ReportId, ct);
         await ReviewRules.RequireAsync(db, Permission.ReviewTasks, c.OwnerId, "Chỉ đơn vị chủ trì sơ kết, tổng kết được tiếp nhận hoặc trả lại báo cáo.", ct);
+        ReviewRules.CheckVersion(r.Version, Version, RequireVersion);
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var by = AssignmentRules.Actor(db);
         if (Accept) c.Accept(r.Id, now, by);

@@ -4,6 +4,8 @@ using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Infrastructure.Docx;
 
+using Resolute.Web.Infrastructure;
+
 namespace Resolute.Web.Features.Reviews;
 
 public static class ReviewsApi
@@ -15,7 +17,7 @@ public static class ReviewsApi
     }
 
     public sealed record ReportBody(List<ItemInput>? Items, List<FigureInput>? Figures, bool Submit, int? Version);
-    public sealed record DecisionBody(bool Accept, string? Comment);
+    public sealed record DecisionBody(bool Accept, string? Comment, int? Version);
 
     public sealed record Summary(Guid Id, string Title, string Kind, Guid OwnerId, string OwnerName, Guid? SubjectDocumentId, string? SubjectSymbol,
         DateOnly PeriodFrom, DateOnly PeriodTo, DateOnly Deadline, string State, Guid? ParentId, int Units, Dictionary<string, int> UnitStatuses);
@@ -130,13 +132,13 @@ public static class ReviewsApi
 
     private static async Task<Ok<UnitDto>> SaveReport(Guid reportId, ReportBody body, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
-        var r = await new SaveUnitReport(reportId, body.Version, body.Items ?? [], body.Figures ?? [], body.Submit).HandleAsync(db, config, ct);
+        var r = await new SaveUnitReport(reportId, body.Version, body.Items ?? [], body.Figures ?? [], body.Submit, RequireVersion: true).HandleAsync(db, config, ct);
         return TypedResults.Ok(await UnitAsync(db, r, ct));
     }
 
     private static async Task<Ok<UnitDto>> Decide(Guid reportId, DecisionBody body, ResoluteDbContext db, CancellationToken ct)
     {
-        var r = await new DecideUnitReport(reportId, body.Accept, body.Comment).HandleAsync(db, ct);
+        var r = await new DecideUnitReport(reportId, body.Accept, body.Comment, body.Version, RequireVersion: true).HandleAsync(db, ct);
         return TypedResults.Ok(await UnitAsync(db, r, ct));
     }
 

@@ -51,6 +51,10 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         public Task<int> VersionOfAsync(string id) => app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
             System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Assignments, a => a.Id == Guid.Parse(id)), a => a.Version)));
 
+        public Task<int> ReportVersionOfAsync(string reportId) => app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.UnitReports),
+                r => r.Id == Guid.Parse(reportId)), r => r.Version)));
+
         public Task<Guid> ParentOfAsync(string id) => app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
             System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.Assignments, a => a.Id == Guid.Parse(id)), a => a.ParentId!.Value)));
 
@@ -277,14 +281,21 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             var (id, _) = await c.FreshTaskAsync(TaskStage.Draft);
             return ($"/api/assignments/{id}", JsonContent.Create(await c.TaskBodyAsync(await c.VersionOfAsync(id))));
         }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
-        new("POST /api/assignments/{id:guid}/assign", Post, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.Draft)).Id}/assign", JsonContent.Create(new { })),
+        new("POST /api/assignments/{id:guid}/assign", Post, async c =>
+        {
+            var (id, _) = await c.FreshTaskAsync(TaskStage.Draft);
+            return ($"/api/assignments/{id}/assign", JsonContent.Create(new { version = await c.VersionOfAsync(id) }));
+        },
             Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
-        new("POST /api/assignments/{id:guid}/progress", Post, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.Assigned)).Id}/progress",
-            JsonContent.Create(new { narrative = "Đã triển khai", percent = 40 })), Need.ActOnTarget, HttpStatusCode.Created, true, Permission.ReportProgress),
+        new("POST /api/assignments/{id:guid}/progress", Post, async c =>
+        {
+            var (id, _) = await c.FreshTaskAsync(TaskStage.Assigned);
+            return ($"/api/assignments/{id}/progress", JsonContent.Create(new { narrative = "Đã triển khai", percent = 40, version = await c.VersionOfAsync(id) }));
+        }, Need.ActOnTarget, HttpStatusCode.Created, true, Permission.ReportProgress),
         new("POST /api/assignments/{id:guid}/progress/{reportId:guid}/review", Post, async c =>
         {
             var (id, report) = await c.FreshTaskAsync(TaskStage.WithReport);
-            return ($"/api/assignments/{id}/progress/{report}/review", JsonContent.Create(new { accept = true }));
+            return ($"/api/assignments/{id}/progress/{report}/review", JsonContent.Create(new { accept = true, version = await c.VersionOfAsync(id) }));
         }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
         new("POST /api/assignments/{id:guid}/progress/{reportId:guid}/evidence", Post, async c =>
         {
@@ -292,15 +303,24 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             return ($"/api/assignments/{id}/progress/{report}/evidence", Context.PngUpload());
         }, Need.ActOnTarget, HttpStatusCode.Created, true, Permission.ReportProgress),
         new("GET /api/assignments/{id:guid}/evidence/{evidenceId:guid}", Get, async c => (await c.FreshEvidenceUrlAsync(), null), Need.SeeTarget, HttpStatusCode.OK, true),
-        new("POST /api/assignments/{id:guid}/extensions", Post, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.Assigned)).Id}/extensions",
-            JsonContent.Create(new { newDeadline = DateTime.UtcNow.AddDays(90).ToString("yyyy-MM-dd"), reason = "Chờ hướng dẫn" })), Need.ActOnTarget, HttpStatusCode.Created, true, Permission.ReportProgress),
+        new("POST /api/assignments/{id:guid}/extensions", Post, async c =>
+        {
+            var (id, _) = await c.FreshTaskAsync(TaskStage.Assigned);
+            return ($"/api/assignments/{id}/extensions", JsonContent.Create(new
+            {
+                newDeadline = DateTime.UtcNow.AddDays(90).ToString("yyyy-MM-dd"), reason = "Chờ hướng dẫn", version = await c.VersionOfAsync(id),
+            }));
+        }, Need.ActOnTarget, HttpStatusCode.Created, true, Permission.ReportProgress),
         new("POST /api/assignments/{id:guid}/extensions/{extensionId:guid}/decision", Post, async c =>
         {
             var (id, ext) = await c.FreshTaskAsync(TaskStage.WithExtension);
-            return ($"/api/assignments/{id}/extensions/{ext}/decision", JsonContent.Create(new { approve = true }));
+            return ($"/api/assignments/{id}/extensions/{ext}/decision", JsonContent.Create(new { approve = true, version = await c.VersionOfAsync(id) }));
         }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
-        new("POST /api/assignments/{id:guid}/state", Post, async c => ($"/api/assignments/{(await c.FreshTaskAsync(TaskStage.Assigned)).Id}/state",
-            JsonContent.Create(new { change = "pause", reason = "Chờ sắp xếp bộ máy" })), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
+        new("POST /api/assignments/{id:guid}/state", Post, async c =>
+        {
+            var (id, _) = await c.FreshTaskAsync(TaskStage.Assigned);
+            return ($"/api/assignments/{id}/state", JsonContent.Create(new { change = "pause", reason = "Chờ sắp xếp bộ máy", version = await c.VersionOfAsync(id) }));
+        }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
         new("POST /api/assignments/{id:guid}/cascade", Post, async c =>
         {
             var (id, _) = await c.FreshTaskAsync(TaskStage.LateChild);
@@ -339,10 +359,19 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             ownerCode = Ward, title = "Sơ kết ma trận mới", subjectNote = "Chuyên đề", periodFrom = "2025-01-01", periodTo = "2025-12-31",
             deadline = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd"), recipientCodes = new[] { Target }, send = true,
         })), Need.AssignForTarget, HttpStatusCode.Created, true),
-        new("PUT /api/reviews/reports/{reportId:guid}", Put, async c => ($"/api/reviews/reports/{(await c.FreshReviewAsync()).ReportId}",
-            JsonContent.Create(new { items = new[] { new { sectionKey = "results", text = "Đã thực hiện" } } })), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReportProgress),
-        new("POST /api/reviews/reports/{reportId:guid}/decision", Post, async c => ($"/api/reviews/reports/{(await c.FreshReviewAsync(submitted: true)).ReportId}/decision",
-            JsonContent.Create(new { accept = true })), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
+        new("PUT /api/reviews/reports/{reportId:guid}", Put, async c =>
+        {
+            var report = (await c.FreshReviewAsync()).ReportId;
+            return ($"/api/reviews/reports/{report}", JsonContent.Create(new
+            {
+                items = new[] { new { sectionKey = "results", text = "Đã thực hiện" } }, version = await c.ReportVersionOfAsync(report),
+            }));
+        }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReportProgress),
+        new("POST /api/reviews/reports/{reportId:guid}/decision", Post, async c =>
+        {
+            var report = (await c.FreshReviewAsync(submitted: true)).ReportId;
+            return ($"/api/reviews/reports/{report}/decision", JsonContent.Create(new { accept = true, version = await c.ReportVersionOfAsync(report) }));
+        }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ReviewTasks),
         new("PAGE /Reviews/Index", Get, Url("/Reviews"), Need.SignedIn, HttpStatusCode.OK, false),
         new("PAGE /Reviews/Compare", Get, Url("/Reviews/Compare"), Need.SignedIn, HttpStatusCode.OK, false),
         new("PAGE /Reviews/Details", Get, async c => ($"/Reviews/Details/{(await c.FreshReviewAsync()).Id}", null), Need.SeeTarget, HttpStatusCode.OK, false),

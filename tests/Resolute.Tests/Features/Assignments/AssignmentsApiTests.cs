@@ -16,6 +16,15 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
+    /// <summary>The task's current version, read by the city office (API writes to a task must name it).</summary>
+    private async Task<int> V(string? id)
+    {
+        _reader ??= await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
+        return (await Json(await _reader.GetAsync($"/api/assignments/{id}"), HttpStatusCode.OK)).GetProperty("version").GetInt32();
+    }
+
+    private HttpClient? _reader;
+
     private async Task<JsonElement> CreateAsync(HttpClient office, string assigner, string lead, int days, string? title = null)
     {
         var body = await CompleteAsync(app, assigner, lead, app.Today.AddDays(days), title ?? "Nhiệm vụ kiểm thử " + Guid.NewGuid().ToString("N")[..6]);
@@ -31,7 +40,7 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
         var fields = draft.GetProperty("fiveClearGaps").EnumerateArray().Select(g => g.GetProperty("field").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "leadId", "leadLeaderId", "sourceDocumentId", "deadline", "followUpId", "output", "indicators" }, fields);
 
-        var refused = await office.PostAsJsonAsync($"/api/assignments/{draft.GetProperty("id")}/assign", new { });
+        var refused = await office.PostAsJsonAsync($"/api/assignments/{draft.GetProperty("id")}/assign", new { version = draft.GetProperty("version").GetInt32() });
         var problem = await Json(refused, HttpStatusCode.BadRequest);
         Assert.Equal("Chưa đủ 5 rõ để giao nhiệm vụ.", problem.GetProperty("title").GetString());
         var errors = problem.GetProperty("errors");
@@ -114,9 +123,9 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
             Assert.Equal("overdue", (await Json(await office.GetAsync($"/api/assignments/{id}"), HttpStatusCode.OK)).GetProperty("status").GetString());
 
             // The reporter cannot accept its own report; the assigning unit can, a day later.
-            Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsJsonAsync($"/api/assignments/{id}/progress/{report.GetProperty("id")}/review", new { accept = true })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsJsonAsync($"/api/assignments/{id}/progress/{report.GetProperty("id")}/review", new { version = await V(id), accept = true })).StatusCode);
             app.Time.Advance(TimeSpan.FromDays(1));
-            var done = await Json(await office.PostAsJsonAsync($"/api/assignments/{id}/progress/{report.GetProperty("id")}/review", new { accept = true, comment = "Đồng ý" }), HttpStatusCode.OK);
+            var done = await Json(await office.PostAsJsonAsync($"/api/assignments/{id}/progress/{report.GetProperty("id")}/review", new { version = await V(id), accept = true, comment = "Đồng ý" }), HttpStatusCode.OK);
             Assert.Equal("done-late", done.GetProperty("status").GetString());
             Assert.Equal(app.Today.AddDays(-1).ToString("yyyy-MM-dd"), done.GetProperty("completedOn").GetString());
             Assert.Equal(1m, done.GetProperty("indicators")[0].GetProperty("actual").GetDecimal());
@@ -129,11 +138,11 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
         var office = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
         var reporter = await app.ApiClientAsync(ScopeRole.Reporter, "P-TAYHO");
         var id = (await CreateAsync(office, "TU-HN", "P-TAYHO", 20)).GetProperty("id").GetString();
-        var report = await Json(await reporter.PostAsJsonAsync($"/api/assignments/{id}/progress", new { narrative = "Xong", proposesCompletion = true }), HttpStatusCode.Created);
+        var report = await Json(await reporter.PostAsJsonAsync($"/api/assignments/{id}/progress", new { version = await V(id), narrative = "Xong", proposesCompletion = true }), HttpStatusCode.Created);
         var url = $"/api/assignments/{id}/progress/{report.GetProperty("id")}/review";
-        var noComment = await Json(await office.PostAsJsonAsync(url, new { accept = false }), HttpStatusCode.BadRequest);
+        var noComment = await Json(await office.PostAsJsonAsync(url, new { accept = false, version = await V(id) }), HttpStatusCode.BadRequest);
         Assert.Contains("ý kiến", noComment.GetProperty("errors").GetProperty("comment")[0].GetString());
-        var returned = await Json(await office.PostAsJsonAsync(url, new { accept = false, comment = "Chưa có quy chế kèm theo." }), HttpStatusCode.OK);
+        var returned = await Json(await office.PostAsJsonAsync(url, new { accept = false, comment = "Chưa có quy chế kèm theo.", version = await V(id) }), HttpStatusCode.OK);
         Assert.Equal("on-track", returned.GetProperty("status").GetString());
         Assert.Equal("returned", returned.GetProperty("progress")[0].GetProperty("review").GetString());
     }
@@ -148,13 +157,13 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
         var original = a.GetProperty("deadline").GetString();
         var wanted = app.Today.AddDays(40).ToString("yyyy-MM-dd");
 
-        var noReason = await reporter.PostAsJsonAsync($"/api/assignments/{id}/extensions", new { newDeadline = wanted });
+        var noReason = await reporter.PostAsJsonAsync($"/api/assignments/{id}/extensions", new { version = await V(id), newDeadline = wanted });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
-        var ext = await Json(await reporter.PostAsJsonAsync($"/api/assignments/{id}/extensions", new { newDeadline = wanted, reason = "Chờ hướng dẫn của Trung ương" }), HttpStatusCode.Created);
+        var ext = await Json(await reporter.PostAsJsonAsync($"/api/assignments/{id}/extensions", new { version = await V(id), newDeadline = wanted, reason = "Chờ hướng dẫn của Trung ương" }), HttpStatusCode.Created);
         Assert.Equal("pending", ext.GetProperty("decision").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsJsonAsync($"/api/assignments/{id}/extensions/{ext.GetProperty("id")}/decision", new { approve = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsJsonAsync($"/api/assignments/{id}/extensions/{ext.GetProperty("id")}/decision", new { version = await V(id), approve = true })).StatusCode);
         var leader = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
-        var approved = await Json(await leader.PostAsJsonAsync($"/api/assignments/{id}/extensions/{ext.GetProperty("id")}/decision", new { approve = true }), HttpStatusCode.OK);
+        var approved = await Json(await leader.PostAsJsonAsync($"/api/assignments/{id}/extensions/{ext.GetProperty("id")}/decision", new { version = await V(id), approve = true }), HttpStatusCode.OK);
         Assert.Equal(original, approved.GetProperty("deadline").GetString());
         Assert.Equal(wanted, approved.GetProperty("deadlineInForce").GetString());
 
@@ -190,7 +199,7 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
             proposesCompletion = true,
             actuals = new[] { new { indicatorId = indicator, value = 1m } },
         }), HttpStatusCode.Created);
-        await Json(await office.PostAsJsonAsync($"/api/assignments/{child}/progress/{r.GetProperty("id")}/review", new { accept = true }), HttpStatusCode.OK);
+        await Json(await office.PostAsJsonAsync($"/api/assignments/{child}/progress/{r.GetProperty("id")}/review", new { version = await V(child), accept = true }), HttpStatusCode.OK);
 
         var rolled = await Json(await office.GetAsync($"/api/assignments/{id}"), HttpStatusCode.OK);
         Assert.Equal(3, rolled.GetProperty("children").GetProperty("total").GetInt32());
@@ -223,7 +232,7 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
         Assert.Equal(HttpStatusCode.Forbidden, (await wardOffice.PostAsync($"/api/assignments/{childId}/approve-deadline", null)).StatusCode);
         var leader = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
         await Json(await leader.PostAsync($"/api/assignments/{childId}/approve-deadline", null), HttpStatusCode.OK);
-        var assigned = await Json(await wardOffice.PostAsJsonAsync($"/api/assignments/{childId}/assign", new { }), HttpStatusCode.OK);
+        var assigned = await Json(await wardOffice.PostAsJsonAsync($"/api/assignments/{childId}/assign", new { version = await V(childId) }), HttpStatusCode.OK);
         Assert.Equal("on-track", assigned.GetProperty("status").GetString());
     }
 
@@ -252,11 +261,11 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
         var office = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
         var id = (await CreateAsync(office, "TU-HN", "P-GIANGVO", 30)).GetProperty("id").GetString();
         var wardOffice = await app.ApiClientAsync(ScopeRole.Office, "P-GIANGVO");
-        Assert.Equal(HttpStatusCode.Forbidden, (await wardOffice.PostAsJsonAsync($"/api/assignments/{id}/state", new { change = "pause", reason = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await office.PostAsJsonAsync($"/api/assignments/{id}/state", new { change = "pause" })).StatusCode);
-        var paused = await Json(await office.PostAsJsonAsync($"/api/assignments/{id}/state", new { change = "pause", reason = "Chờ sắp xếp tổ chức bộ máy" }), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Forbidden, (await wardOffice.PostAsJsonAsync($"/api/assignments/{id}/state", new { version = await V(id), change = "pause", reason = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.PostAsJsonAsync($"/api/assignments/{id}/state", new { version = await V(id), change = "pause" })).StatusCode);
+        var paused = await Json(await office.PostAsJsonAsync($"/api/assignments/{id}/state", new { version = await V(id), change = "pause", reason = "Chờ sắp xếp tổ chức bộ máy" }), HttpStatusCode.OK);
         Assert.Equal("paused", paused.GetProperty("status").GetString());
-        var withdrawn = await Json(await office.PostAsJsonAsync($"/api/assignments/{id}/state", new { change = "withdraw", reason = "Nhiệm vụ không còn phù hợp" }), HttpStatusCode.OK);
+        var withdrawn = await Json(await office.PostAsJsonAsync($"/api/assignments/{id}/state", new { version = await V(id), change = "withdraw", reason = "Nhiệm vụ không còn phù hợp" }), HttpStatusCode.OK);
         Assert.Equal("withdrawn", withdrawn.GetProperty("status").GetString());
         Assert.Equal("Nhiệm vụ không còn phù hợp", withdrawn.GetProperty("stateReason").GetString());
     }
@@ -307,7 +316,7 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
             var id = a.GetProperty("id").GetString();
             Assert.Equal("overdue", (await Json(await office.GetAsync($"/api/assignments/{id}"), HttpStatusCode.OK)).GetProperty("status").GetString());
             var reporter = await app.ApiClientAsync(ScopeRole.Reporter, "P-KIMLIEN");
-            await Json(await reporter.PostAsJsonAsync($"/api/assignments/{id}/progress", new { narrative = "Báo cáo tháng", percent = 50 }), HttpStatusCode.Created);
+            await Json(await reporter.PostAsJsonAsync($"/api/assignments/{id}/progress", new { version = await V(id), narrative = "Báo cáo tháng", percent = 50 }), HttpStatusCode.Created);
             var after = await Json(await office.GetAsync($"/api/assignments/{id}"), HttpStatusCode.OK);
             Assert.Equal("recurring", after.GetProperty("status").GetString());
             Assert.True(DateOnly.Parse(after.GetProperty("nextReportDue").GetString()!) > app.Today);

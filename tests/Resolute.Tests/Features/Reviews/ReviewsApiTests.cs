@@ -113,18 +113,22 @@ public class ReviewsApiTests(ClockedResoluteFactory app) : IClassFixture<Clocked
         Assert.Equal(draft.GetProperty("items")[0].GetProperty("id").GetString(), submitted.GetProperty("items")[0].GetProperty("id").GetString());
 
         // The ward may not accept its own report; returning needs a comment; the city returns then accepts.
-        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsJsonAsync($"/api/reviews/reports/{reportId}/decision", new { accept = true })).StatusCode);
+        var v = submitted.GetProperty("version").GetInt32();
+        Assert.Equal(HttpStatusCode.Forbidden, (await reporter.PostAsJsonAsync($"/api/reviews/reports/{reportId}/decision", new { accept = true, version = v })).StatusCode);
         var leader = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
-        await Json(await leader.PostAsJsonAsync($"/api/reviews/reports/{reportId}/decision", new { accept = false }), HttpStatusCode.BadRequest);
-        var returned = await Json(await leader.PostAsJsonAsync($"/api/reviews/reports/{reportId}/decision", new { accept = false, comment = "Bổ sung số liệu" }), HttpStatusCode.OK);
+        await Json(await leader.PostAsJsonAsync($"/api/reviews/reports/{reportId}/decision", new { accept = false, version = v }), HttpStatusCode.BadRequest);
+        // Without the version read, a decision is refused: a delayed retry must not act on a report that changed since.
+        await Json(await leader.PostAsJsonAsync($"/api/reviews/reports/{reportId}/decision", new { accept = false, comment = "Bổ sung số liệu" }), HttpStatusCode.BadRequest);
+        var returned = await Json(await leader.PostAsJsonAsync($"/api/reviews/reports/{reportId}/decision", new { accept = false, comment = "Bổ sung số liệu", version = v }), HttpStatusCode.OK);
         Assert.Equal("returned", returned.GetProperty("status").GetString());
-        await Json(await reporter.PutAsJsonAsync($"/api/reviews/reports/{reportId}", new
+        var resubmitted = await Json(await reporter.PutAsJsonAsync($"/api/reviews/reports/{reportId}", new
         {
             items = new[] { new { sectionKey = "results", text = "Ban hành kế hoạch thực hiện" }, new { sectionKey = "results", text = "Kiểm tra 4 chi bộ" } },
             figures = new[] { new { key = figureKey, value = 4m } },
             submit = true,
+            version = returned.GetProperty("version").GetInt32(),
         }), HttpStatusCode.OK);
-        var accepted = await Json(await leader.PostAsJsonAsync($"/api/reviews/reports/{reportId}/decision", new { accept = true }), HttpStatusCode.OK);
+        var accepted = await Json(await leader.PostAsJsonAsync($"/api/reviews/reports/{reportId}/decision", new { accept = true, version = resubmitted.GetProperty("version").GetInt32() }), HttpStatusCode.OK);
         Assert.Equal("accepted", accepted.GetProperty("status").GetString());
         var taskId = accepted.GetProperty("assignmentId").GetString();
         var task = await Json(await office.GetAsync($"/api/assignments/{taskId}"), HttpStatusCode.OK);
@@ -160,6 +164,7 @@ public class ReviewsApiTests(ClockedResoluteFactory app) : IClassFixture<Clocked
         {
             items = new[] { new { sectionKey = "lessons", text = "Người đứng đầu phải gương mẫu" } },
             submit = true,
+            version = Unit(review, "Đống Đa").GetProperty("version").GetInt32(),
         }), HttpStatusCode.OK);
         var item = (await Json(await office.GetAsync($"/api/reviews/{id}"), HttpStatusCode.OK)).GetProperty("units").EnumerateArray()
             .SelectMany(u => u.GetProperty("items").EnumerateArray()).First().GetProperty("id").GetGuid();
