@@ -8,9 +8,10 @@ namespace Resolute.Tests.Infrastructure;
 /// <summary>The app on real Kestrel at 127.0.0.1, for a real browser.</summary>
 public sealed class KestrelResoluteFactory : ResoluteFactory
 {
-    public KestrelResoluteFactory(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null)
+    public KestrelResoluteFactory(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null, Dictionary<string, string>? settings = null)
     {
         Clock = clock;
+        foreach (var (key, value) in settings ?? []) Settings[key] = value;
         UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses

@@ -38,6 +38,8 @@ public sealed class ProfileModel(ResoluteDbContext db, UserManager<User> users, 
         ModelState.Clear();
         var user = await CurrentAsync();
         await users.ResetAuthenticatorKeyAsync(user);
+        // A new key moves the account's security stamp, which ends every session made before: this one goes on.
+        await signIn.RefreshSignInAsync(user);
         await ShowKeyAsync(user);
         await LoadAsync(ct);
         return Page();

@@ -125,7 +125,9 @@ public static class DemoSeeder
         foreach (var (name, _, _, _) in Accounts)
         {
             var user = await users.FindByNameAsync(name);
-            if (user is null) continue;
+            // Unchanged when it already holds: a reset moves the security stamp, which would end the account's
+            // sessions and tokens on every instance each time one starts.
+            if (user is null || await users.CheckPasswordAsync(user, password)) continue;
             var token = await users.GeneratePasswordResetTokenAsync(user);
             await users.ResetPasswordAsync(user, token, password);
         }

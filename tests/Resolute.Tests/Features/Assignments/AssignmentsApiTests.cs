@@ -114,6 +114,7 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
         {
             var report = await Json(await reporter.PostAsJsonAsync($"/api/assignments/{id}/progress", new
             {
+                version = await V(id),
                 narrative = "Đã ban hành quy chế làm việc.",
                 percent = 100,
                 proposesCompletion = true,
@@ -195,6 +196,7 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
         var indicator = detail.GetProperty("indicators")[0].GetProperty("id").GetString();
         var r = await Json(await ward.PostAsJsonAsync($"/api/assignments/{child}/progress", new
         {
+            version = detail.GetProperty("version").GetInt32(),
             narrative = "Đảng ủy phường đã ban hành quy chế.",
             proposesCompletion = true,
             actuals = new[] { new { indicatorId = indicator, value = 1m } },
