@@ -58,7 +58,7 @@ public sealed class SignInTests : IAsyncLifetime
         // The failures are in the trail with the client's address from the proxy, not the proxy's.
         var addresses = await _app.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.Action == "sign-in-failed" && a.UserName == user).Select(a => a.IpAddress).ToListAsync());
         Assert.All(addresses, a => Assert.Equal("203.0.113.66", a));
-        Assert.Equal(6, addresses.Count);
+        Assert.Equal(5, addresses.Count); // the throttled attempt is recorded too, by the name tried (no account is looked up)
     }
 
     [Fact]

@@ -83,6 +83,33 @@ public class LetterCalendarExcelTests(ResoluteFactory app) : IClassFixture<Resol
     }
 
     [Fact]
+    public async Task ControlCharacters_AreStrippedOnInput_AndNeverReachTheCalendarFeed()
+    {
+        var user = await app.CreateUserAsync(ScopeRole.Office, "TU-HN");
+        var client = await app.SignedInClientAsync(user);
+        var office = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        var body = await CompleteAsync(app, "TU-HN", "P-PHUTHUONG", DateOnly.FromDateTime(DateTime.UtcNow.AddDays(25)), $"Lịch {marker}\u0000 có\rEND:VEVENT\r\nBEGIN:VEVENT");
+        var created = await office.PostAsJsonAsync("/api/assignments", body);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var title = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString()!;
+        Assert.DoesNotContain('\0', title);
+        Assert.DoesNotContain('\r', title);
+
+        // A title stored before input was cleaned (written straight to the database) is escaped in the feed all the same.
+        var id = Guid.Parse(JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!);
+        await app.WithDbAsync((db, _) => db.Database.ExecuteSqlRawAsync("UPDATE assignments SET \"Title\" = {0} WHERE \"Id\" = {1}",
+            $"Cũ {marker}\rEND:VEVENT\rBEGIN:VEVENT\rSUMMARY:giả mạo", id));
+        var profile = await ResoluteFactory.PostFormAsync(client, "/Account/Profile?handler=Calendar", [], "/Account/Profile");
+        var url = System.Text.RegularExpressions.Regex.Match(await profile.Content.ReadAsStringAsync(), @"http://[^<""]+/calendar/[0-9a-f]+\.ics").Value;
+        var ics = await app.CreateClient().GetStringAsync(new Uri(url).PathAndQuery);
+        Assert.DoesNotContain("\rEND:VEVENT\r", ics);
+        Assert.Equal(ics.Split("BEGIN:VEVENT").Length - 1, ics.Split("END:VEVENT").Length - 1);
+        Assert.Contains($"Cũ {marker}\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:giả mạo", ics.Replace("\r\n ", ""));
+        Assert.DoesNotContain(ics.Replace("\r\n", ""), c => c == '\r');
+    }
+
+    [Fact]
     public async Task ExcelImport_IsAllOrNothing_WithVietnameseErrorsByCell_AndExportHasTheSameShape()
     {
         var office = await app.SignedInClientAsync("vanphong");
