@@ -73,8 +73,13 @@ public class SecretSentinelTests(ClockedResoluteFactory app) : IClassFixture<Clo
         var number = Random.Shared.Next(5000, 9000);
         var doc = await cleared.PostAsJsonAsync("/api/documents", new
         {
-            symbol = $"{number}-KH/TU", typeId = type, issuerCode = "TU-HN", issuedOn = app.Today.AddDays(-3).ToString("yyyy-MM-dd"),
-            summary = docSummary, secrecy = "confidential", urgency = "normal",
+            symbol = $"{number}-KH/TU",
+            typeId = type,
+            issuerCode = "TU-HN",
+            issuedOn = app.Today.AddDays(-3).ToString("yyyy-MM-dd"),
+            summary = docSummary,
+            secrecy = "confidential",
+            urgency = "normal",
         });
         Assert.True(doc.StatusCode == HttpStatusCode.Created, Text(doc));
         var docId = JsonDocument.Parse(Text(doc)).RootElement.GetProperty("id").GetString()!;
@@ -107,8 +112,13 @@ public class SecretSentinelTests(ClockedResoluteFactory app) : IClassFixture<Clo
         var otherOffice = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
         var duplicate = await otherOffice.PostAsJsonAsync("/api/documents", new
         {
-            symbol = $"{number}-KH/TU", typeId = type, issuerCode = "TU-HN", issuedOn = app.Today.AddDays(-3).ToString("yyyy-MM-dd"),
-            summary = "Kế hoạch khác", secrecy = "none", urgency = "normal",
+            symbol = $"{number}-KH/TU",
+            typeId = type,
+            issuerCode = "TU-HN",
+            issuedOn = app.Today.AddDays(-3).ToString("yyyy-MM-dd"),
+            summary = "Kế hoạch khác",
+            secrecy = "none",
+            urgency = "normal",
         });
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         var duplicateText = Text(duplicate);

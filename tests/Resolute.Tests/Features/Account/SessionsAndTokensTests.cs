@@ -70,7 +70,9 @@ public class SessionsAndTokensTests(ResoluteFactory app) : IClassFixture<Resolut
         var me = await app.SignedInClientAsync(user);
         var changed = await ResoluteFactory.PostFormAsync(me, "/Account/Profile?handler=Password", new()
         {
-            ["Password.Current"] = ResoluteFactory.Password, ["Password.New"] = "Mat-Khau-Moi-2026", ["Password.Confirm"] = "Mat-Khau-Moi-2026",
+            ["Password.Current"] = ResoluteFactory.Password,
+            ["Password.New"] = "Mat-Khau-Moi-2026",
+            ["Password.Confirm"] = "Mat-Khau-Moi-2026",
         }, "/Account/Profile");
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 

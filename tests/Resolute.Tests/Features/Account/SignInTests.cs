@@ -38,7 +38,9 @@ public sealed class SignInTests : IAsyncLifetime
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         return await c.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.UserName"] = user, ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = user,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
         }));
     }
 
@@ -82,7 +84,9 @@ public sealed class SignInTests : IAsyncLifetime
                 var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
                 var form = new FormUrlEncodedContent(new Dictionary<string, string>
                 {
-                    ["Input.UserName"] = name, ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+                    ["Input.UserName"] = name,
+                    ["Input.Password"] = password,
+                    ["__RequestVerificationToken"] = token,
                 });
                 var sw = Stopwatch.StartNew();
                 var r = await c.PostAsync("/Account/SignIn", form);
@@ -130,7 +134,9 @@ public sealed class SignInTests : IAsyncLifetime
         var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
         await spoof.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.UserName"] = name, ["Input.Password"] = "Sai-mat-khau-1", ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = name,
+            ["Input.Password"] = "Sai-mat-khau-1",
+            ["__RequestVerificationToken"] = token,
         }));
         var recorded = await direct.WithDbAsync((db, _) => db.AuditEntries.Where(a => a.Action == "sign-in-failed" && a.UserName == name).Select(a => a.IpAddress).SingleAsync());
         Assert.Equal("127.0.0.1", recorded);

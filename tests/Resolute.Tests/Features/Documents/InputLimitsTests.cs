@@ -37,8 +37,13 @@ public class InputLimitsTests(ResoluteFactory app) : IClassFixture<ResoluteFacto
             System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.DocumentTypes, t => t.Abbreviation == "KH" && t.System == Resolute.Domain.Documents.DocumentSystem.State), t => t.Id)));
         var r = await office.PostAsJsonAsync("/api/documents", new
         {
-            symbol = $"{Random.Shared.Next(100, 9999)}/KH-UBND", typeId = type, issuerCode = "P-HOANKIEM-UBND", issuedOn = "2026-02-01", summary = "Kế hoạch có tệp đính kèm",
-            secrecy = "none", urgency = "normal",
+            symbol = $"{Random.Shared.Next(100, 9999)}/KH-UBND",
+            typeId = type,
+            issuerCode = "P-HOANKIEM-UBND",
+            issuedOn = "2026-02-01",
+            summary = "Kế hoạch có tệp đính kèm",
+            secrecy = "none",
+            urgency = "normal",
         });
         Assert.Equal(HttpStatusCode.Created, r.StatusCode);
         return JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString()!;
