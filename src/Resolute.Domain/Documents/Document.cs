@@ -67,6 +67,8 @@ public sealed class Document
         var text = string.IsNullOrWhiteSpace(summary) ? null : VietnameseText.Normalize(summary.Trim());
         if (text is { Length: > SummaryMaxLength })
             throw new DomainException("summary", $"Trích yếu không được dài quá {SummaryMaxLength} ký tự.", "summary");
+        if (fullText is { Length: > FullTextMaxLength })
+            throw new DomainException("too-long", $"Nội dung văn bản không được dài quá {FullTextMaxLength:N0} ký tự; hãy đính kèm tệp.", "fullText");
         if (secrecy != Secrecy.None && !string.IsNullOrWhiteSpace(fullText))
             throw new DomainException("secret-content",
                 "Văn bản mật chỉ được đăng ký số, ký hiệu, trích yếu; không được lưu nội dung trên hệ thống nối mạng.", "fullText");
@@ -98,7 +100,12 @@ public sealed class Document
     public void SetStatus(DocumentStatus status) => Status = status;
 
     /// <summary>Adds an attachment's extracted text to what the document is found by. Secret items take no attachment.</summary>
-    public const int AttachmentTextMaxLength = 2_000_000;
+    /// <summary>
+    /// The searchable text kept from a document's attachments (about 60 pages). Together with the full text it stays
+    /// well inside what one PostgreSQL text-search vector can hold (1 MB of distinct words and positions).
+    /// </summary>
+    public const int AttachmentTextMaxLength = 150_000;
+    public const int FullTextMaxLength = 100_000;
 
     public void AddAttachmentText(string? text)
     {

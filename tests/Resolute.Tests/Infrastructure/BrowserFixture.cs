@@ -8,11 +8,18 @@ namespace Resolute.Tests.Infrastructure;
 /// <summary>The app on real Kestrel at 127.0.0.1, for a real browser.</summary>
 public sealed class KestrelResoluteFactory : ResoluteFactory
 {
-    public KestrelResoluteFactory(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null, Dictionary<string, string>? settings = null)
+    public KestrelResoluteFactory(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock = null, Dictionary<string, string>? settings = null,
+        long? maxRequestBodySize = null)
     {
         Clock = clock;
         foreach (var (key, value) in settings ?? []) Settings[key] = value;
-        UseKestrel(0);
+        if (maxRequestBodySize is { } max)
+            UseKestrel(o =>
+            {
+                o.Listen(System.Net.IPAddress.Loopback, 0);
+                o.Limits.MaxRequestBodySize = max;
+            });
+        else UseKestrel(0);
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1");

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Resolute.Domain.Access;
 using Resolute.Web.Data;
 using Resolute.Web.Infrastructure.Access;
@@ -48,8 +49,12 @@ public class ResoluteFactory : WebApplicationFactory<Program>
     /// <summary>Further settings a test fixture needs (SMTP server, reminder timings…).</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Every entry the app logged at Error level or above: a bad request is the client's error, not one of these.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> LoggedErrors { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(l => l.AddProvider(new ErrorCollector(LoggedErrors)));
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", TestDatabase.Provider);
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
@@ -130,5 +135,21 @@ public class ResoluteFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (OwnsDatabase) TestDatabase.Drop(ConnectionString);
         GC.SuppressFinalize(this);
+    }
+}
+
+internal sealed class ErrorCollector(System.Collections.Concurrent.ConcurrentQueue<string> errors) : Microsoft.Extensions.Logging.ILoggerProvider
+{
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(categoryName, errors);
+    public void Dispose() { }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> errors) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Error;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}");
+        }
     }
 }

@@ -86,7 +86,7 @@ public class InputLimitsTests(ResoluteFactory app) : IClassFixture<ResoluteFacto
         var length = await app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             System.Linq.Queryable.Select(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Documents).Where(d => d.Id == Guid.Parse(id)),
                 d => d.AttachmentText!.Length)));
-        Assert.InRange(length, 500_000, Resolute.Web.Features.Documents.Attachments.AttachmentStore.MaxTextChars);
+        Assert.InRange(length, Resolute.Domain.Documents.Document.AttachmentTextMaxLength - 1000, Resolute.Domain.Documents.Document.AttachmentTextMaxLength);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class AttachmentStore(IConfiguration config, IHostEnvironment env)
     /// <summary>How many times its packed size one part may unpack to (text compresses well, but not a thousandfold).</summary>
     public const long MaxExpansionRatio = 200;
     /// <summary>The searchable text kept from one file; the rest of a very long file is not indexed.</summary>
-    public const int MaxTextChars = 1_000_000;
+    public const int MaxTextChars = Domain.Documents.Document.AttachmentTextMaxLength;
 
     private const string BombMessage = "Tệp nén (Word/Excel) khi giải nén lớn bất thường, có thể là tệp độc hại; hệ thống không nhận tệp này.";
 
