@@ -35,7 +35,7 @@ public static class Startup
         services.AddScoped<Features.Notifications.Reminders>();
         services.AddScoped<Features.Notifications.EmailOutbox>();
         services.AddHostedService<Features.Notifications.ReminderJob>();
-        services.AddSingleton<Features.Documents.Attachments.AttachmentStore>();
+        services.AddSingleton<Infrastructure.Files.FileStore>();
         services.AddResoluteDatabase();
 
         // Keys live in the database so that every instance behind the load balancer reads the same cookies.

@@ -96,7 +96,7 @@ public sealed class ApiErrorFilter : IEndpointFilter
             return TypedResults.ValidationProblem(e.Gaps.GroupBy(g => g.Field).ToDictionary(g => g.Key, g => g.Select(x => x.Message).ToArray()),
                 title: "Chưa đủ 5 rõ để giao nhiệm vụ.", type: "five-clear");
         }
-        catch (Features.Documents.Attachments.AttachmentStore.RejectedException e)
+        catch (Files.RejectedException e)
         {
             return TypedResults.Problem(title: e.Message, statusCode: e.Status);
         }

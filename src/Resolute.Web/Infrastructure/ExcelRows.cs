@@ -21,7 +21,7 @@ public static class ExcelRows
             copy.Position = 0;
             // A workbook that unpacks to far more than its size (a zip bomb) is refused before any sheet is read.
             using (var zip = new System.IO.Compression.ZipArchive(copy, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true))
-                Features.Documents.Attachments.AttachmentStore.CheckExpansion(zip);
+                Infrastructure.Files.FileStore.CheckExpansion(zip);
             copy.Position = 0;
             var sheet = MiniExcel.GetSheetNames(copy).FirstOrDefault();
             copy.Position = 0;

@@ -263,25 +263,16 @@ public sealed record ChangeAssignmentState(Guid Id, StateChange Change, string? 
 /// <summary>Evidence for a progress report, in the shared attachment store. Secret tasks take no files.</summary>
 public sealed record AddEvidence(Guid Id, Guid ReportId, string FileName, Func<Stream> Open)
 {
-    public async Task<Evidence> HandleAsync(ResoluteDbContext db, Documents.Attachments.AttachmentStore store, CancellationToken ct)
+    public async Task<StoredFile> HandleAsync(ResoluteDbContext db, Infrastructure.Files.FileStore store, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
         await RequireAsync(db, Permission.ReportProgress, a.LeadId ?? a.AssignerId, "Chỉ đơn vị chủ trì được đính kèm minh chứng.", ct);
         if (a.Reports.All(r => r.Id != ReportId)) throw new NotFoundException("Không tìm thấy báo cáo tiến độ.");
         if (a.IsSecret) throw new DomainException("secret-attachment", "Nhiệm vụ mật không được đính kèm tệp trên hệ thống nối mạng.", "file");
-        await using var content = Open();
-        var stored = await store.SaveAsync(content, ct);
-        var e = new Evidence
-        {
-            ReportId = ReportId,
-            AssignmentId = a.Id,
-            FileName = Documents.Attachments.AttachmentStore.NameFor(FileName, "minh-chung", stored),
-            ContentType = stored.ContentType,
-            Size = stored.Size,
-            Sha256 = stored.Sha256,
-            CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
-        };
-        db.Evidence.Add(e);
+        var e = await Infrastructure.Files.StoredFiles.ReceiveAsync(store, FileName, "minh-chung", Open, db.Clock.GetUtcNow().UtcDateTime, ct);
+        e.ProgressReportId = ReportId;
+        e.AssignmentId = a.Id;
+        db.StoredFiles.Add(e);
         await db.SaveChangesAsync(ct);
         return e;
     }

@@ -93,7 +93,7 @@ public static class AssignmentDetails
         var rollup = childIndicators.GroupBy(i => i.Key).Select(g => new RollupDto(g.First().Name, g.First().Unit,
             g.Any(i => i.Target is not null) ? g.Sum(i => i.Target ?? 0) : null, g.Any(i => i.Actual is not null) ? g.Sum(i => i.Actual ?? 0) : null,
             g.Count())).ToList();
-        var evidence = a.Reports.Count == 0 ? [] : await db.Evidence.AsNoTracking().Where(e => e.AssignmentId == id).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        var evidence = a.Reports.Count == 0 ? [] : await db.StoredFiles.AsNoTracking().Where(e => e.AssignmentId == id && e.ProgressReportId != null).OrderBy(e => e.CreatedAt).ToListAsync(ct);
 
         var status = a.StatusOn(today);
         var hideContent = a.IsSecret;
@@ -109,7 +109,7 @@ public static class AssignmentDetails
             a.Reports.OrderByDescending(r => r.ReportedAt).Select(r => new ReportDto(r.Id, r.ReportedAt, r.ReportedOn, r.ReportedByName, r.Narrative,
                 r.Percent, r.ProposesCompletion, r.CycleDue, r.Review.ToString().ToLowerInvariant(), r.ReviewedAt, r.ReviewedByName, r.ReviewComment,
                 r.Actuals.Select(x => new ActualDto(x.IndicatorId, x.Value)).ToList(),
-                evidence.Where(e => e.ReportId == r.Id).Select(e => new EvidenceDto(e.Id, e.FileName, e.ContentType, e.Size,
+                evidence.Where(e => e.ProgressReportId == r.Id).Select(e => new EvidenceDto(e.Id, e.FileName, e.ContentType, e.Size,
                     $"/api/assignments/{id}/evidence/{e.Id}")).ToList())).ToList(),
             a.Extensions.OrderByDescending(e => e.RequestedAt).Select(e => new ExtensionDto(e.Id, e.PreviousDeadline, e.NewDeadline, e.Reason,
                 e.RequestedAt, e.RequestedByName, e.Decision.ToString().ToLowerInvariant(), e.DecidedAt, e.DecidedByName, e.DecisionNote)).ToList(),

@@ -171,7 +171,7 @@ public static class AssignmentsApi
     }
 
     private static async Task<Results<Created<AssignmentDetails.EvidenceDto>, ProblemHttpResult>> UploadEvidence(Guid id, Guid reportId, IFormFile? file,
-        ResoluteDbContext db, Documents.Attachments.AttachmentStore store, CancellationToken ct)
+        ResoluteDbContext db, Infrastructure.Files.FileStore store, CancellationToken ct)
     {
         if (file is null)
             return TypedResults.Problem(title: "Cần chọn tệp minh chứng (trường \"file\").", statusCode: StatusCodes.Status400BadRequest);
@@ -180,14 +180,13 @@ public static class AssignmentsApi
         return TypedResults.Created(url, new AssignmentDetails.EvidenceDto(e.Id, e.FileName, e.ContentType, e.Size, url));
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadEvidence(Guid id, Guid evidenceId, ResoluteDbContext db,
-        Documents.Attachments.AttachmentStore store, CancellationToken ct)
+    private static async Task<IResult> DownloadEvidence(Guid id, Guid evidenceId, ResoluteDbContext db,
+        Infrastructure.Files.FileStore store, CancellationToken ct)
     {
         // The task lookup passes through the scope and need-to-know filter.
         if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Assignments, a => a.Id == id, ct)) return TypedResults.NotFound();
-        var e = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Evidence, x => x.Id == evidenceId && x.AssignmentId == id, ct);
-        if (e is null || !File.Exists(store.PathOf(e.Sha256))) return TypedResults.NotFound();
-        return TypedResults.File(File.OpenRead(store.PathOf(e.Sha256)), e.ContentType, e.FileName);
+        return Infrastructure.Files.StoredFiles.Download(store, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.StoredFiles, x => x.Id == evidenceId && x.AssignmentId == id && x.ProgressReportId != null, ct));
     }
 
     private static async Task<Created<AssignmentDetails.ExtensionDto>> Extend(Guid id, ExtensionBody body, ResoluteDbContext db, CancellationToken ct)

@@ -10,14 +10,6 @@ using Resolute.Web.Infrastructure.Access;
 
 namespace Resolute.Web.Features.Assignments;
 
-/// <summary>A user's calendar feed key; only its SHA-256 is kept, so a leaked database does not leak feeds.</summary>
-public sealed class CalendarKey
-{
-    public Guid UserId { get; set; }
-    public string KeyHash { get; set; } = "";
-    public DateTime CreatedAt { get; set; }
-}
-
 /// <summary>
 /// An iCalendar feed of a user's deadlines, at an unguessable address that calendar apps can subscribe to without
 /// signing in. It is read with the user's own scope; secret tasks never leave the system this way.

@@ -9,7 +9,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 namespace Resolute.Web.Features.Assignments;
 
 /// <summary>One task: its five clears, where it stands, its progress and extensions, and the actions the caller may take.</summary>
-public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, Documents.Attachments.AttachmentStore store) : PageModel
+public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, Infrastructure.Files.FileStore store) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public int? Version { get; set; }
@@ -75,7 +75,7 @@ public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, Do
         {
             TempData["Error"] = e.Message;
         }
-        catch (Exception e) when (e is DomainException or ConflictException or Documents.Attachments.AttachmentStore.RejectedException)
+        catch (Exception e) when (e is DomainException or ConflictException or Infrastructure.Files.RejectedException)
         {
             TempData["Error"] = e.Message;
         }

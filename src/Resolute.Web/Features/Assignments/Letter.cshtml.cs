@@ -10,7 +10,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 namespace Resolute.Web.Features.Assignments;
 
 /// <summary>A reminder letter (công văn đôn đốc) to a unit about the overdue tasks the caller's unit gave it: preview, download, register and send.</summary>
-public sealed class LetterModel(ResoluteDbContext db, UserManager<User> users, Documents.Attachments.AttachmentStore store, IConfiguration config) : PageModel
+public sealed class LetterModel(ResoluteDbContext db, UserManager<User> users, Infrastructure.Files.FileStore store, IConfiguration config) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Issuer { get; set; }

@@ -99,7 +99,7 @@ public static class ReminderLetter
         NextNumberAsync(db, issuer, today, ct, abbreviation);
 
     /// <summary>Registers the letter as a document with the .docx attached, and notifies the receiving unit.</summary>
-    public static async Task<Document> SendAsync(ResoluteDbContext db, UserManager<User> users, Documents.Attachments.AttachmentStore store, Draft draft, CancellationToken ct)
+    public static async Task<Document> SendAsync(ResoluteDbContext db, UserManager<User> users, Infrastructure.Files.FileStore store, Draft draft, CancellationToken ct)
     {
         if (!db.Scope.HasAny(Permission.RegisterDocuments)) throw new ForbiddenException("Chỉ văn phòng được đăng ký công văn.");
         var type = await db.DocumentTypes.FirstAsync(t => t.System == DocumentSystem.Party && t.Abbreviation == "CV" && t.ValidTo == null, ct);
@@ -111,7 +111,7 @@ public static class ReminderLetter
         var recipients = await db.Users.Where(u => !u.IsDisabled && db.RoleGrants.Any(g => g.UserId == u.Id && g.OrganisationId == draft.Recipient.Id))
             .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
         var now = db.Clock.GetUtcNow().UtcDateTime;
-        db.Notifications.AddRange(recipients.Select(u => new Notifications.Notification
+        db.Notifications.AddRange(recipients.Select(u => new Notification
         {
             UserId = u.Id,
             CreatedAt = now,
@@ -119,7 +119,7 @@ public static class ReminderLetter
             Title = $"Công văn {draft.Symbol} của {draft.Issuer.ShortName} đôn đốc {draft.Total} nhiệm vụ quá hạn",
             Url = $"/Documents/Details/{document.Id}",
             EmailTo = u.Email,
-            EmailState = string.IsNullOrWhiteSpace(u.Email) ? Notifications.EmailState.None : Notifications.EmailState.Pending,
+            EmailState = string.IsNullOrWhiteSpace(u.Email) ? EmailState.None : EmailState.Pending,
         }));
         await db.SaveChangesAsync(ct);
         return document;

@@ -49,7 +49,7 @@ public sealed class DetailsModel(ResoluteDbContext db) : PageModel
         return RedirectToPage(new { id = Id });
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, [FromServices] Attachments.AttachmentStore store, CancellationToken ct)
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, [FromServices] Infrastructure.Files.FileStore store, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
@@ -65,7 +65,7 @@ public sealed class DetailsModel(ResoluteDbContext db) : PageModel
         {
             TempData["Error"] = e.Message;
         }
-        catch (Attachments.AttachmentStore.RejectedException e)
+        catch (Infrastructure.Files.RejectedException e)
         {
             TempData["Error"] = e.Message;
         }

@@ -93,7 +93,7 @@ public static class DocumentsApi
                           where r.ToId == id
                           orderby other.IssuedOn
                           select new RelationDto(r.Id, r.Kind, other.Id, other.Symbol, other.IssuedOn)).ToListAsync(ct);
-        var files = await db.Attachments.AsNoTracking().Where(a => a.DocumentId == id).OrderBy(a => a.CreatedAt)
+        var files = await db.StoredFiles.AsNoTracking().Where(a => a.DocumentId == id).OrderBy(a => a.CreatedAt)
             .Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, $"/api/documents/{id}/attachments/{a.Id}")).ToListAsync(ct);
         return new DocumentDto(d.Id, d.Symbol, d.System, d.TypeId, type.Name, d.IssuerId, issuer.ShortName, d.IssuedOn, d.Signer, d.Summary,
             d.Secrecy, d.Urgency, d.Status, d.FullText, d.Holder, up, down, files);
@@ -117,7 +117,7 @@ public static class DocumentsApi
     }
 
     private static async Task<Results<Created<AttachmentDto>, ProblemHttpResult>> Upload(Guid id, IFormFile? file, ResoluteDbContext db,
-        Attachments.AttachmentStore store, CancellationToken ct)
+        Infrastructure.Files.FileStore store, CancellationToken ct)
     {
         if (file is null)
             return TypedResults.Problem(title: "Cần chọn tệp đính kèm (trường \"file\").", statusCode: StatusCodes.Status400BadRequest);
@@ -126,14 +126,13 @@ public static class DocumentsApi
         return TypedResults.Created(url, new AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, url));
     }
 
-    private static async Task<Results<FileStreamHttpResult, NotFound>> Download(Guid id, Guid attachmentId, ResoluteDbContext db,
-        Attachments.AttachmentStore store, CancellationToken ct)
+    private static async Task<IResult> Download(Guid id, Guid attachmentId, ResoluteDbContext db,
+        Infrastructure.Files.FileStore store, CancellationToken ct)
     {
         // The document lookup goes through the scope and need-to-know filter.
         if (!await db.Documents.AnyAsync(d => d.Id == id, ct)) return TypedResults.NotFound();
-        var a = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.DocumentId == id, ct);
-        if (a is null || !File.Exists(store.PathOf(a.Sha256))) return TypedResults.NotFound();
-        return TypedResults.File(File.OpenRead(store.PathOf(a.Sha256)), a.ContentType, a.FileName);
+        return Infrastructure.Files.StoredFiles.Download(store,
+            await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.DocumentId == id, ct));
     }
 
     private static async Task<Results<Ok<Lineage.Result>, NotFound>> GetLineage(Guid id, ResoluteDbContext db, CancellationToken ct) =>

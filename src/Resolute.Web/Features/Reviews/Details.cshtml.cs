@@ -14,7 +14,7 @@ namespace Resolute.Web.Features.Reviews;
 /// A campaign: where each unit's report stands, the outline with the consolidated items, the figures (with overrides),
 /// and the reviewing unit's actions — send, remind, register the report, save the outline as a template, export.
 /// </summary>
-public sealed class DetailsModel(ResoluteDbContext db, UserManager<User> users, Documents.Attachments.AttachmentStore store, IConfiguration config) : PageModel
+public sealed class DetailsModel(ResoluteDbContext db, UserManager<User> users, Infrastructure.Files.FileStore store, IConfiguration config) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public ReviewReport.View View { get; private set; } = null!;

@@ -15,7 +15,7 @@ namespace Resolute.Web.Features.Reviews;
 /// submits; the reviewing unit accepts or returns it; the unit may pass the outline on to the units below it and take
 /// their consolidated items into its own report.
 /// </summary>
-public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Documents.Attachments.AttachmentStore store) : PageModel
+public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Infrastructure.Files.FileStore store) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     /// <summary>Each section's items, one per line, keyed by section.</summary>
@@ -31,7 +31,7 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Doc
     public string OwnerName { get; private set; } = "";
     public UnitReportStatus Status { get; private set; }
     public ReviewFigures.Table? Figures { get; private set; }
-    public List<ReportAttachment> Attachments { get; private set; } = [];
+    public List<StoredFile> Attachments { get; private set; } = [];
     public ReviewCampaign? Cascade { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanDecide { get; private set; }
@@ -50,7 +50,7 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Doc
         CanEdit = open && Report.IsEditable && await db.Scope.CanAsync(db, Permission.ReportProgress, Report.UnitId, ct);
         CanDecide = open && Report.State == UnitReportState.Submitted && await db.Scope.CanAsync(db, Permission.ReviewTasks, Campaign.OwnerId, ct);
         CanCascade = open && Report.CascadeId is null && await db.Scope.CanAsync(db, Permission.AssignTasks, Report.UnitId, ct);
-        Attachments = await db.ReportAttachments.AsNoTracking().Where(a => a.ReportId == Report.Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+        Attachments = await db.StoredFiles.AsNoTracking().Where(a => a.UnitReportId == Report.Id).OrderBy(a => a.CreatedAt).ToListAsync(ct);
         if (Report.CascadeId is { } cid)
             Cascade = await db.ReviewCampaigns.AsNoTracking().Include(x => x.Items).Include(x => x.Reports).FirstOrDefaultAsync(x => x.Id == cid, ct);
         Figures = await ReviewFigures.BuildAsync(db, Campaign, [(Report.UnitId, UnitName)], ct);
@@ -74,7 +74,7 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Doc
     {
         await LoadAsync(ct);
         var a = Attachments.FirstOrDefault(x => x.Id == attachment);
-        if (a is null) return NotFound();
+        if (a is null || !System.IO.File.Exists(store.PathOf(a.Sha256))) return NotFound();
         return PhysicalFile(store.PathOf(a.Sha256), a.ContentType, a.FileName);
     }
 
@@ -198,7 +198,7 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Doc
         {
             await new AddReportAttachment(Id, file.FileName, file.OpenReadStream).HandleAsync(db, store, ct);
         }
-        catch (Documents.Attachments.AttachmentStore.RejectedException e)
+        catch (Infrastructure.Files.RejectedException e)
         {
             throw new DomainException("file", e.Message);
         }

@@ -418,23 +418,14 @@ public sealed record SaveTemplate(Guid CampaignId, string? Name)
 /// <summary>Attaches a file to a unit's report while it may still be edited.</summary>
 public sealed record AddReportAttachment(Guid ReportId, string FileName, Func<Stream> Open)
 {
-    public async Task<ReportAttachment> HandleAsync(ResoluteDbContext db, Documents.Attachments.AttachmentStore store, CancellationToken ct)
+    public async Task<StoredFile> HandleAsync(ResoluteDbContext db, Infrastructure.Files.FileStore store, CancellationToken ct)
     {
         var (_, r) = await ReviewRules.LoadReportAsync(db, ReportId, ct);
         await ReviewRules.RequireAsync(db, Permission.ReportProgress, r.UnitId, "Chỉ đơn vị báo cáo được đính kèm tệp.", ct);
         if (!r.IsEditable) throw new DomainException("not-editable", "Báo cáo đã gửi; chỉ sửa được khi bị trả lại.");
-        await using var content = Open();
-        var stored = await store.SaveAsync(content, ct);
-        var a = new ReportAttachment
-        {
-            ReportId = r.Id,
-            FileName = Documents.Attachments.AttachmentStore.NameFor(FileName, "tai-lieu", stored),
-            ContentType = stored.ContentType,
-            Size = stored.Size,
-            Sha256 = stored.Sha256,
-            CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
-        };
-        db.ReportAttachments.Add(a);
+        var a = await Infrastructure.Files.StoredFiles.ReceiveAsync(store, FileName, "tai-lieu", Open, db.Clock.GetUtcNow().UtcDateTime, ct);
+        a.UnitReportId = r.Id;
+        db.StoredFiles.Add(a);
         await db.SaveChangesAsync(ct);
         return a;
     }

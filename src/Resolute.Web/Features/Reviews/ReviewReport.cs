@@ -194,7 +194,7 @@ public static class ReviewReport
     /// Registers the consolidated report as a document (type BC, next number of the reviewing unit's term) with the
     /// .docx attached and a "reports on" link to the subject; the campaign keeps the record.
     /// </summary>
-    public static async Task<Document> RegisterAsync(ResoluteDbContext db, UserManager<User> users, Documents.Attachments.AttachmentStore store,
+    public static async Task<Document> RegisterAsync(ResoluteDbContext db, UserManager<User> users, Infrastructure.Files.FileStore store,
         Guid campaignId, PageMargins margins, CancellationToken ct)
     {
         var v = await LoadAsync(db, campaignId, ct);

@@ -159,7 +159,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             var (id, report) = await FreshTaskAsync(TaskStage.WithReport);
             var evidence = await app.WithDbAsync(async (db, sp) =>
                 (await new Resolute.Web.Features.Assignments.AddEvidence(Guid.Parse(id), Guid.Parse(report!), "anh.png", () => new MemoryStream(Png))
-                    .HandleAsync(db, sp.GetRequiredService<Resolute.Web.Features.Documents.Attachments.AttachmentStore>(), default)).Id);
+                    .HandleAsync(db, sp.GetRequiredService<Resolute.Web.Infrastructure.Files.FileStore>(), default)).Id);
             return $"/api/assignments/{id}/evidence/{evidence}";
         }
 
@@ -192,7 +192,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             var doc = Guid.Parse(await FreshDocumentAsync());
             var id = await app.WithDbAsync(async (db, sp) =>
                 (await new Resolute.Web.Features.Documents.Attachments.AddAttachment(doc, "anh.png", () => new MemoryStream(Png))
-                    .HandleAsync(db, sp.GetRequiredService<Resolute.Web.Features.Documents.Attachments.AttachmentStore>(), default)).Id);
+                    .HandleAsync(db, sp.GetRequiredService<Resolute.Web.Infrastructure.Files.FileStore>(), default)).Id);
             return $"/api/documents/{doc}/attachments/{id}";
         }
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Resolute.Domain.Access;
 using Resolute.Tests.Infrastructure;
+using Resolute.Web.Data;
 using Resolute.Web.Features.Notifications;
 using static Resolute.Tests.Features.Assignments.AssignmentTestData;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Assignments;
 using Resolute.Domain.Documents;
 using Resolute.Tests.Infrastructure;
+using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
 
 namespace Resolute.Tests.Features.Assignments;
