@@ -45,6 +45,20 @@ public abstract partial class ResoluteDbContext
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
+        try
+        {
+            return await SaveAuditedAsync(acceptAllChangesOnSuccess, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another writer saved the same record since it was read (its version, a concurrency token, moved): a 409
+            // for the API and a "reload and try again" on the page, the same as a stale version sent by the caller.
+            throw new Infrastructure.ConflictException();
+        }
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken ct)
+    {
         var tally = _bulkLoad ? [] : AssignmentTally.Deltas(ChangeTracker);
         var pending = _bulkLoad ? [] : await Auditing.CollectAsync(this, ct);
         pending.AddRange(_events);

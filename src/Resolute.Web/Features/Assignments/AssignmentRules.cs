@@ -38,18 +38,6 @@ public static class AssignmentRules
         if (!await db.Scope.CanAsync(db, permission, unitId, ct)) throw new ForbiddenException(message);
     }
 
-    /// <summary>Saves; if another writer saved the same task in between, the concurrency token turns that into a 409.</summary>
-    public static async Task SaveAsync(ResoluteDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConflictException();
-        }
-    }
 
     public static async Task<bool> IsWithinAsync(ResoluteDbContext db, Guid unitId, Guid ancestorId, CancellationToken ct) =>
         await db.OrganisationClosures.AnyAsync(c => c.AncestorId == ancestorId && c.DescendantId == unitId, ct);

@@ -166,7 +166,7 @@ public static class AssignmentsApi
 
     private static async Task<Ok<AssignmentDetails.Detail>> Review(Guid id, Guid reportId, ReviewBody body, ResoluteDbContext db, CancellationToken ct)
     {
-        await new ReviewReport(id, reportId, body.Accept, body.Comment, body.Version, RequireVersion: true).HandleAsync(db, ct);
+        await new DecideProgressReport(id, reportId, body.Accept, body.Comment, body.Version, RequireVersion: true).HandleAsync(db, ct);
         return TypedResults.Ok(await Reload(db, id, ct));
     }
 

@@ -41,7 +41,7 @@ public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, In
         }, proposesCompletion ? T("Đã gửi báo cáo và đề nghị công nhận hoàn thành.") : T("Đã gửi báo cáo tiến độ."));
 
     public Task<IActionResult> OnPostReviewAsync(Guid reportId, bool accept, string? comment, CancellationToken ct) =>
-        RunAsync(() => new ReviewReport(Id, reportId, accept, comment, Version).HandleAsync(db, ct),
+        RunAsync(() => new DecideProgressReport(Id, reportId, accept, comment, Version).HandleAsync(db, ct),
             accept ? T("Đã chấp nhận báo cáo.") : T("Đã trả lại báo cáo."));
 
     public Task<IActionResult> OnPostExtendAsync(DateOnly? newDeadline, string? reason, CancellationToken ct) =>

@@ -213,7 +213,7 @@ public static class ReviewReport
         if (c.SubjectDocumentId is { } subject)
             await new Documents.LinkDocuments(document.Id, subject, RelationKind.ReportsOn).HandleAsync(db, ct);
         c.Registered(document.Id);
-        await ReviewRules.SaveAsync(db, ct);
+        await db.SaveChangesAsync(ct);
         // The attached .docx carries the number just given.
         var docx = await ToDocxAsync(db, v with { ReportSymbol = symbol, Date = today }, margins, ct);
         await new Documents.Attachments.AddAttachment(document.Id, $"bao-cao-{symbol.Replace('/', '-')}.docx", () => new MemoryStream(docx)).HandleAsync(db, store, ct);

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Resolute.Domain.Access;
+using Resolute.Domain.Assignments;
+using Resolute.Domain.Common;
+using Resolute.Domain.Documents;
+using Resolute.Web.Data;
+using Resolute.Web.Infrastructure;
+using static Resolute.Web.Features.Assignments.AssignmentRules;
+
+namespace Resolute.Web.Features.Assignments;
+
+/// <summary>Assigns a complete draft (the five-clear check says what is missing otherwise).</summary>
+public sealed record AssignDraft(Guid Id, int? Version, bool RequireVersion = false)
+{
+    public async Task<Assignment> HandleAsync(ResoluteDbContext db, CancellationToken ct)
+    {
+        var a = await LoadAsync(db, Id, ct);
+        await RequireAsync(db, Permission.AssignTasks, a.AssignerId, "Chỉ văn phòng của đơn vị giao nhiệm vụ được giao nhiệm vụ.", ct);
+        CheckVersion(a, Version, RequireVersion);
+        a.Assign(db.Today);
+        await db.SaveChangesAsync(ct);
+        return a;
+    }
+}
