@@ -5,6 +5,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using static Resolute.Web.Features.Assignments.AssignmentRules;
 
@@ -18,7 +19,7 @@ public sealed record ApproveLateDeadline(Guid Id)
         var a = await LoadAsync(db, Id, ct);
         var parent = a.ParentId is { } pid ? await db.Assignments.IgnoreQueryFilters().FirstAsync(p => p.Id == pid, ct) : null;
         if (parent is null || a.LateDeadlineApproved) throw new DomainException("nothing-to-approve", "Nhiệm vụ này không cần phê duyệt thời hạn.");
-        await RequireAsync(db, Permission.ReviewTasks, parent.AssignerId, "Chỉ đơn vị giao nhiệm vụ cấp trên được đồng ý thời hạn muộn hơn.", ct);
+        await Commands.RequireAsync(db, Permission.ReviewTasks, parent.AssignerId, "Chỉ đơn vị giao nhiệm vụ cấp trên được đồng ý thời hạn muộn hơn.", ct);
         a.ApproveLateDeadline();
         await db.SaveChangesAsync(ct);
         return a;

@@ -5,6 +5,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using static Resolute.Web.Features.Assignments.AssignmentRules;
 
@@ -16,7 +17,7 @@ public sealed record AssignDraft(Guid Id, int? Version, bool RequireVersion = fa
     public async Task<Assignment> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
-        await RequireAsync(db, Permission.AssignTasks, a.AssignerId, "Chỉ văn phòng của đơn vị giao nhiệm vụ được giao nhiệm vụ.", ct);
+        await Commands.RequireAsync(db, Permission.AssignTasks, a.AssignerId, "Chỉ văn phòng của đơn vị giao nhiệm vụ được giao nhiệm vụ.", ct);
         CheckVersion(a, Version, RequireVersion);
         a.Assign(db.Today);
         await db.SaveChangesAsync(ct);

@@ -7,6 +7,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Text;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 
 namespace Resolute.Web.Features.Assignments;
@@ -155,11 +156,11 @@ public static class AssignmentExcel
             if (assignText is not ("" or "co" or "khong" or "x")) { Error(Assign, "Cột Giao ngay chỉ ghi Có hoặc Không."); continue; }
             try
             {
-                var source = Opt(Source) is { } symbol ? await AssignmentRules.SourceBySymbolAsync(db, symbol, ct) : (Guid?)null;
-                var lead = await AssignmentRules.UnitAsync(db, null, Opt(Lead), "leadId", "đơn vị chủ trì", ct);
+                var source = Opt(Source) is { } symbol ? await Sources.BySymbolAsync(db, symbol, ct) : (Guid?)null;
+                var lead = await Units.FindAsync(db, null, Opt(Lead), "leadId", "đơn vị chủ trì", ct);
                 Guid? leader = lead is null ? null
-                    : Opt(Leader) is { } name ? await AssignmentRules.LeaderByNameAsync(db, name, lead, today, ct)
-                    : await AssignmentRules.DefaultLeaderAsync(db, lead.Id, today, ct);
+                    : Opt(Leader) is { } name ? await Units.LeaderByNameAsync(db, name, lead, today, ct)
+                    : await Units.DefaultLeaderAsync(db, lead.Id, today, ct);
                 var input = new AssignmentInput
                 {
                     AssignerCode = Opt(Assigner),

@@ -5,6 +5,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using static Resolute.Web.Features.Assignments.AssignmentRules;
 
@@ -28,22 +29,22 @@ public sealed record CascadeAssignment(Guid ParentId, IReadOnlyList<CascadeTarge
         var parent = await LoadAsync(db, ParentId, ct);
         if (parent.LeadId is not { } lead || !parent.IsOpen)
             throw new DomainException("parent-not-open", "Chỉ giao tiếp nhiệm vụ đang thực hiện.");
-        await RequireAsync(db, Permission.AssignTasks, lead, "Chỉ văn phòng của đơn vị chủ trì được giao tiếp nhiệm vụ cho đơn vị cấp dưới.", ct);
+        await Commands.RequireAsync(db, Permission.AssignTasks, lead, "Chỉ văn phòng của đơn vị chủ trì được giao tiếp nhiệm vụ cho đơn vị cấp dưới.", ct);
         if (Targets.Count == 0) throw new DomainException("required", "Cần chọn ít nhất một đơn vị cấp dưới.", "targets");
         // The parent's assigner agrees to later deadlines by cascading itself (it holds the right over the parent's assigner).
         var assignerAgrees = await db.Scope.CanAsync(db, Permission.AssignTasks, parent.AssignerId, ct);
-        var calendar = Calendar(config);
+        var calendar = Commands.Calendar(config);
         var children = new List<Child>();
         var seen = new HashSet<Guid>();
         foreach (var t in Targets)
         {
-            var unit = await UnitAsync(db, t.UnitId, t.UnitCode, "targets", "đơn vị cấp dưới", ct)
+            var unit = await Units.FindAsync(db, t.UnitId, t.UnitCode, "targets", "đơn vị cấp dưới", ct)
                 ?? throw new DomainException("required", "Cần chọn đơn vị cấp dưới.", "targets");
-            if (unit.Id == lead || !await IsWithinAsync(db, unit.Id, lead, ct))
+            if (unit.Id == lead || !await Units.IsWithinAsync(db, unit.Id, lead, ct))
                 throw new DomainException("not-subordinate", $"{unit.ShortName} không phải đơn vị cấp dưới của đơn vị chủ trì.", "targets");
             if (!seen.Add(unit.Id)) throw new DomainException("duplicate", $"{unit.ShortName} được chọn hai lần.", "targets");
-            var leader = t.LeaderId ?? await DefaultLeaderAsync(db, unit.Id, today, ct);
-            await CheckLeaderAsync(db, leader, unit.Id, today, ct);
+            var leader = t.LeaderId ?? await Units.DefaultLeaderAsync(db, unit.Id, today, ct);
+            await Units.CheckLeaderAsync(db, leader, unit.Id, today, ct);
             var child = new Assignment(lead, "", db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId);
             db.Assignments.Add(child);
             child.Describe(parent.Secrecy == Secrecy.TopSecret ? "" : Title ?? parent.Title, Content ?? parent.Content, parent.SourceDocumentId,

@@ -5,6 +5,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using static Resolute.Web.Features.Assignments.AssignmentRules;
 
@@ -18,7 +19,7 @@ public sealed record ChangeAssignmentState(Guid Id, StateChange Change, string? 
     public async Task<Assignment> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
-        await RequireAsync(db, Permission.ReviewTasks, a.AssignerId, "Chỉ đơn vị giao nhiệm vụ được tạm dừng, tiếp tục hoặc thu hồi nhiệm vụ.", ct);
+        await Commands.RequireAsync(db, Permission.ReviewTasks, a.AssignerId, "Chỉ đơn vị giao nhiệm vụ được tạm dừng, tiếp tục hoặc thu hồi nhiệm vụ.", ct);
         CheckVersion(a, Version, RequireVersion);
         switch (Change)
         {

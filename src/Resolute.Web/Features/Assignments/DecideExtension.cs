@@ -5,6 +5,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using static Resolute.Web.Features.Assignments.AssignmentRules;
 
@@ -15,9 +16,9 @@ public sealed record DecideExtension(Guid Id, Guid ExtensionId, bool Approve, st
     public async Task<Assignment> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
-        await RequireAsync(db, Permission.ReviewTasks, a.AssignerId, "Chỉ đơn vị giao nhiệm vụ được phê duyệt gia hạn.", ct);
+        await Commands.RequireAsync(db, Permission.ReviewTasks, a.AssignerId, "Chỉ đơn vị giao nhiệm vụ được phê duyệt gia hạn.", ct);
         CheckVersion(a, Version, RequireVersion);
-        a.DecideExtension(ExtensionId, Approve, Note, db.Clock.GetUtcNow().UtcDateTime, Actor(db));
+        a.DecideExtension(ExtensionId, Approve, Note, db.Clock.GetUtcNow().UtcDateTime, Commands.Actor(db));
         await db.SaveChangesAsync(ct);
         return a;
     }

@@ -5,6 +5,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using static Resolute.Web.Features.Assignments.AssignmentRules;
 
@@ -16,11 +17,11 @@ public sealed record DecideProgressReport(Guid Id, Guid ReportId, bool Accept, s
     public async Task<Assignment> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
-        await RequireAsync(db, Permission.ReviewTasks, a.AssignerId, "Chỉ đơn vị giao nhiệm vụ được xem xét báo cáo tiến độ.", ct);
+        await Commands.RequireAsync(db, Permission.ReviewTasks, a.AssignerId, "Chỉ đơn vị giao nhiệm vụ được xem xét báo cáo tiến độ.", ct);
         CheckVersion(a, Version, RequireVersion);
         var at = db.Clock.GetUtcNow().UtcDateTime;
-        if (Accept) a.Accept(ReportId, Comment, at, Actor(db));
-        else a.Return(ReportId, Comment, at, Actor(db));
+        if (Accept) a.Accept(ReportId, Comment, at, Commands.Actor(db));
+        else a.Return(ReportId, Comment, at, Commands.Actor(db));
         await db.SaveChangesAsync(ct);
         return a;
     }

@@ -8,6 +8,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using static Resolute.Web.Infrastructure.Localization.Text;
 
@@ -115,9 +116,9 @@ public sealed class EditModel(ResoluteDbContext db, UserManager<User> users, ICo
     private async Task<AssignmentInput> ToInputAsync(CancellationToken ct)
     {
         var today = db.Today;
-        var lead = await AssignmentRules.UnitAsync(db, null, Input.LeadCode, "leadId", "đơn vị chủ trì", ct);
+        var lead = await Units.FindAsync(db, null, Input.LeadCode, "leadId", "đơn vị chủ trì", ct);
         Guid? leader = lead is null || string.IsNullOrWhiteSpace(Input.LeaderName) ? null
-            : await AssignmentRules.LeaderByNameAsync(db, Input.LeaderName, lead, today, ct);
+            : await Units.LeaderByNameAsync(db, Input.LeaderName, lead, today, ct);
         var milestones = new List<MilestoneInput>();
         foreach (var line in (Input.Milestones ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -131,7 +132,7 @@ public sealed class EditModel(ResoluteDbContext db, UserManager<User> users, ICo
             AssignerCode = Input.AssignerCode,
             Title = Input.Title,
             Content = Input.Content,
-            SourceDocumentId = string.IsNullOrWhiteSpace(Input.SourceSymbol) ? null : await AssignmentRules.SourceBySymbolAsync(db, Input.SourceSymbol, ct),
+            SourceDocumentId = string.IsNullOrWhiteSpace(Input.SourceSymbol) ? null : await Sources.BySymbolAsync(db, Input.SourceSymbol, ct),
             SourceClause = Input.SourceClause,
             SourceNote = Input.SourceNote,
             LeadId = lead?.Id,
@@ -180,6 +181,6 @@ public sealed class EditModel(ResoluteDbContext db, UserManager<User> users, ICo
         if (string.IsNullOrWhiteSpace(Input.LeadCode)) return;
         var code = Organisations.UnitPicker.CodeOf(Input.LeadCode);
         var lead = await db.Organisations.Where(o => o.Code == code).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
-        if (lead is { } id) Leaders = await AssignmentRules.LeadersOfAsync(db, id, db.Today, ct);
+        if (lead is { } id) Leaders = await Units.LeadersOfAsync(db, id, db.Today, ct);
     }
 }

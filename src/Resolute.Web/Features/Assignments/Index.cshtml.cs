@@ -5,6 +5,8 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Web.Data;
 
+using Resolute.Web.Features.Common;
+
 namespace Resolute.Web.Features.Assignments;
 
 public sealed class IndexModel(ResoluteDbContext db) : PageModel
@@ -44,7 +46,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
         Guid? org = null;
         if (!string.IsNullOrWhiteSpace(Unit))
         {
-            try { org = (await AssignmentRules.UnitAsync(db, null, Unit, "unit", "đơn vị", ct))?.Id; }
+            try { org = (await Units.FindAsync(db, null, Unit, "unit", "đơn vị", ct))?.Id; }
             catch (DomainException e) { Error = e.Message; return null; }
         }
         var statuses = new List<AssignmentStatus>();

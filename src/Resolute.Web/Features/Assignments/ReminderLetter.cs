@@ -6,6 +6,7 @@ using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Domain.Organisations;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using Resolute.Web.Infrastructure.Docx;
 
@@ -33,7 +34,7 @@ public static class ReminderLetter
     public static async Task<Organisation> IssuerAsync(ResoluteDbContext db, string? code, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(code))
-            return await AssignmentRules.UnitAsync(db, null, code, "issuer", "đơn vị gửi", ct) ?? throw new NotFoundException();
+            return await Units.FindAsync(db, null, code, "issuer", "đơn vị gửi", ct) ?? throw new NotFoundException();
         var roots = db.Scope.Grants.Where(g => g.Role.Allows(Permission.AssignTasks)).Select(g => g.OrganisationId).ToList();
         return await db.Organisations.Where(o => roots.Contains(o.Id)).OrderBy(o => o.Level).FirstOrDefaultAsync(ct)
             ?? throw new ForbiddenException("Chỉ văn phòng của đơn vị giao nhiệm vụ được soạn công văn đôn đốc.");

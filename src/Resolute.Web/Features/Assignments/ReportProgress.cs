@@ -5,6 +5,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using static Resolute.Web.Features.Assignments.AssignmentRules;
 
@@ -17,10 +18,10 @@ public sealed record ReportProgress(Guid Id, int? Version, string? Narrative, in
     public async Task<ProgressReport> HandleAsync(ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
-        await RequireAsync(db, Permission.ReportProgress, a.LeadId ?? a.AssignerId, "Chỉ đơn vị chủ trì được báo cáo tiến độ nhiệm vụ.", ct);
+        await Commands.RequireAsync(db, Permission.ReportProgress, a.LeadId ?? a.AssignerId, "Chỉ đơn vị chủ trì được báo cáo tiến độ nhiệm vụ.", ct);
         CheckVersion(a, Version, RequireVersion);
         var report = a.Report(Narrative, Percent, ProposesCompletion, Actuals ?? [], db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId,
-            Actor(db), db.Today, Calendar(config));
+            Commands.Actor(db), db.Today, Commands.Calendar(config));
         await db.SaveChangesAsync(ct);
         return report;
     }

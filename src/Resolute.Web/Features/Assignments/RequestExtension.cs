@@ -5,6 +5,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using static Resolute.Web.Features.Assignments.AssignmentRules;
 
@@ -15,9 +16,9 @@ public sealed record RequestExtension(Guid Id, DateOnly NewDeadline, string? Rea
     public async Task<Extension> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var a = await LoadAsync(db, Id, ct);
-        await RequireAsync(db, Permission.ReportProgress, a.LeadId ?? a.AssignerId, "Chỉ đơn vị chủ trì được đề nghị gia hạn.", ct);
+        await Commands.RequireAsync(db, Permission.ReportProgress, a.LeadId ?? a.AssignerId, "Chỉ đơn vị chủ trì được đề nghị gia hạn.", ct);
         CheckVersion(a, Version, RequireVersion);
-        var e = a.RequestExtension(NewDeadline, Reason ?? "", db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId, Actor(db));
+        var e = a.RequestExtension(NewDeadline, Reason ?? "", db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId, Commands.Actor(db));
         await db.SaveChangesAsync(ct);
         return e;
     }

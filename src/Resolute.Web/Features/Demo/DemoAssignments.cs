@@ -3,6 +3,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 
 namespace Resolute.Web.Features.Demo;
@@ -33,7 +34,7 @@ internal static class DemoAssignments
 
         public async Task<Guid?> LeaderAsync(Guid unit, CancellationToken ct)
         {
-            if (!Leaders.TryGetValue(unit, out var id)) Leaders[unit] = id = await AssignmentRules.DefaultLeaderAsync(db, unit, today, ct);
+            if (!Leaders.TryGetValue(unit, out var id)) Leaders[unit] = id = await Common.Units.DefaultLeaderAsync(db, unit, today, ct);
             return id;
         }
 

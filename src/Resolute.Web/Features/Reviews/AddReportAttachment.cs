@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed record AddReportAttachment(Guid ReportId, string FileName, Func<St
     public async Task<StoredFile> HandleAsync(ResoluteDbContext db, Infrastructure.Files.FileStore store, CancellationToken ct)
     {
         var (_, r) = await ReviewRules.LoadReportAsync(db, ReportId, ct);
-        await ReviewRules.RequireAsync(db, Permission.ReportProgress, r.UnitId, "Chỉ đơn vị báo cáo được đính kèm tệp.", ct);
+        await Commands.RequireAsync(db, Permission.ReportProgress, r.UnitId, "Chỉ đơn vị báo cáo được đính kèm tệp.", ct);
         if (!r.IsEditable) throw new DomainException("not-editable", "Báo cáo đã gửi; chỉ sửa được khi bị trả lại.");
         var a = await Infrastructure.Files.StoredFiles.ReceiveAsync(store, FileName, "tai-lieu", Open, db.Clock.GetUtcNow().UtcDateTime, ct);
         a.UnitReportId = r.Id;

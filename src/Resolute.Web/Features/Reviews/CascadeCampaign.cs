@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -22,7 +23,7 @@ public sealed record CascadeCampaign(Guid ReportId, DateOnly? Deadline, Campaign
     public async Task<ReviewCampaign> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var (parent, report) = await ReviewRules.LoadReportAsync(db, ReportId, ct);
-        await ReviewRules.RequireAsync(db, Permission.AssignTasks, report.UnitId, "Chỉ văn phòng của đơn vị nhận đề cương được gửi tiếp cho cấp dưới.", ct);
+        await Commands.RequireAsync(db, Permission.AssignTasks, report.UnitId, "Chỉ văn phòng của đơn vị nhận đề cương được gửi tiếp cho cấp dưới.", ct);
         if (parent.State != CampaignState.Sent) throw new DomainException("not-open", "Đợt sơ kết, tổng kết không ở giai đoạn nhận báo cáo.");
         if (report.CascadeId is not null) throw new DomainException("cascaded", "Đơn vị đã gửi đề cương cho cấp dưới.");
         var deadline = Deadline ?? throw new DomainException("required", "Cần nêu hạn gửi báo cáo của cấp dưới.", "deadline");

@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed record CloseCampaign(Guid Id, int? Version)
     public async Task<ReviewCampaign> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var c = await ReviewRules.LoadAsync(db, Id, ct);
-        await ReviewRules.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được kết thúc đợt.", ct);
+        await Commands.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được kết thúc đợt.", ct);
         ReviewRules.CheckVersion(c.Version, Version);
         c.Close();
         await db.SaveChangesAsync(ct);

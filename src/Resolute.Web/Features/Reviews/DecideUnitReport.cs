@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -19,10 +20,10 @@ public sealed record DecideUnitReport(Guid ReportId, bool Accept, string? Commen
     public async Task<UnitReport> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var (c, r) = await ReviewRules.LoadReportAsync(db, ReportId, ct);
-        await ReviewRules.RequireAsync(db, Permission.ReviewTasks, c.OwnerId, "Chỉ đơn vị chủ trì sơ kết, tổng kết được tiếp nhận hoặc trả lại báo cáo.", ct);
+        await Commands.RequireAsync(db, Permission.ReviewTasks, c.OwnerId, "Chỉ đơn vị chủ trì sơ kết, tổng kết được tiếp nhận hoặc trả lại báo cáo.", ct);
         ReviewRules.CheckVersion(r.Version, Version, RequireVersion);
         var now = db.Clock.GetUtcNow().UtcDateTime;
-        var by = AssignmentRules.Actor(db);
+        var by = Commands.Actor(db);
         if (Accept) c.Accept(r.Id, now, by);
         else c.Return(r.Id, Comment, now, by);
         if (r.AssignmentId is { } aid && r.ProgressReportId is { } pid

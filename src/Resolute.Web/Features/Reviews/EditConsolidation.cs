@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed record EditConsolidation(Guid CampaignId, int? Version, string Op,
     public async Task<ReviewCampaign> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var c = await ReviewRules.LoadAsync(db, CampaignId, ct);
-        await ReviewRules.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được tổng hợp báo cáo.", ct);
+        await Commands.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được tổng hợp báo cáo.", ct);
         ReviewRules.CheckVersion(c.Version, Version);
         var sources = SourceItemIds ?? [];
         Guid Item() => ItemId ?? throw new DomainException("required", "Cần chọn mục.", "itemId");

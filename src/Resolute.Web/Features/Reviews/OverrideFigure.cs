@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -19,8 +20,8 @@ public sealed record OverrideFigure(Guid CampaignId, string Key, Guid? UnitId, d
     public async Task<ReviewCampaign> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var c = await ReviewRules.LoadAsync(db, CampaignId, ct);
-        await ReviewRules.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được điều chỉnh số liệu.", ct);
-        c.Override(Key, UnitId, Value, Reason, db.Clock.GetUtcNow().UtcDateTime, AssignmentRules.Actor(db));
+        await Commands.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được điều chỉnh số liệu.", ct);
+        c.Override(Key, UnitId, Value, Reason, db.Clock.GetUtcNow().UtcDateTime, Commands.Actor(db));
         await db.SaveChangesAsync(ct);
         return c;
     }

@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed record RemindUnits(Guid CampaignId)
     public async Task<int> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var c = await ReviewRules.LoadAsync(db, CampaignId, ct);
-        await ReviewRules.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được đôn đốc các đơn vị.", ct);
+        await Commands.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được đôn đốc các đơn vị.", ct);
         if (c.State != CampaignState.Sent) throw new DomainException("not-open", "Đợt sơ kết, tổng kết không ở giai đoạn nhận báo cáo.");
         var today = db.Today;
         var waiting = c.Reports.Where(r => r.IsEditable).ToList();

@@ -9,6 +9,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 using Resolute.Web.Infrastructure.Docx;
 
@@ -199,7 +200,7 @@ public static class ReviewReport
     {
         var v = await LoadAsync(db, campaignId, ct);
         var c = v.Campaign;
-        await ReviewRules.RequireAsync(db, Permission.RegisterDocuments, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được đăng ký báo cáo.", ct);
+        await Commands.RequireAsync(db, Permission.RegisterDocuments, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được đăng ký báo cáo.", ct);
         if (c.ReportDocumentId is not null) throw new DomainException("registered", "Báo cáo tổng hợp đã được đăng ký.");
         if (c.Items.Count == 0) throw new DomainException("empty", "Báo cáo tổng hợp chưa có mục nào.");
         var today = db.Today;

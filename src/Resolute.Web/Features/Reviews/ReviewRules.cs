@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -48,9 +49,9 @@ public static class ReviewRules
     /// <summary>A unit the campaign may ask to report: a current unit strictly below the reviewing unit.</summary>
     public static async Task<Organisation> RecipientAsync(ResoluteDbContext db, Guid ownerId, Guid? id, string? code, CancellationToken ct)
     {
-        var unit = await AssignmentRules.UnitAsync(db, id, code, "recipients", "đơn vị báo cáo", ct)
+        var unit = await Units.FindAsync(db, id, code, "recipients", "đơn vị báo cáo", ct)
             ?? throw new DomainException("required", "Cần chọn đơn vị báo cáo.", "recipients");
-        if (unit.Id == ownerId || !await AssignmentRules.IsWithinAsync(db, unit.Id, ownerId, ct))
+        if (unit.Id == ownerId || !await Units.IsWithinAsync(db, unit.Id, ownerId, ct))
             throw new DomainException("recipient-outside", $"{unit.ShortName} không phải đơn vị cấp dưới của đơn vị chủ trì sơ kết, tổng kết.", "recipients");
         return unit;
     }
@@ -60,7 +61,7 @@ public static class ReviewRules
     {
         if (c.State != CampaignState.Sent || r.AssignmentId is not null) return;
         var today = db.Today;
-        var leader = await AssignmentRules.DefaultLeaderAsync(db, r.UnitId, today, ct);
+        var leader = await Units.DefaultLeaderAsync(db, r.UnitId, today, ct);
         var task = Assignment.ForReviewReport(c.OwnerId, r.UnitId, leader, $"Báo cáo {KindName(c.Kind).ToLowerInvariant()}: {c.Title}",
             $"Đề cương {KindName(c.Kind).ToLowerInvariant()} \"{c.Title}\" (/Reviews/Report/{r.Id})", c.Deadline, today,
             db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId);
@@ -71,6 +72,4 @@ public static class ReviewRules
     public static string KindName(ReviewKind kind) => kind == ReviewKind.Final ? "Tổng kết" : "Sơ kết";
 
 
-    public static async Task RequireAsync(ResoluteDbContext db, Permission permission, Guid unitId, string message, CancellationToken ct) =>
-        await AssignmentRules.RequireAsync(db, permission, unitId, message, ct);
 }

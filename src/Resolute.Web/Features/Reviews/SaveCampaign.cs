@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -29,8 +30,8 @@ public sealed record SaveCampaign(Guid? Id, int? Version, CampaignInput Input, b
             outline = ReviewOutline.From(i.Sections ?? ReviewOutline.StandardSections.Select(s => s.Key).ToList(), i.ExtraSections, i.ReportedFigures);
         var subject = i.SubjectDocumentId;
         if (subject is null && !string.IsNullOrWhiteSpace(i.SubjectSymbol))
-            subject = await AssignmentRules.SourceBySymbolAsync(db, i.SubjectSymbol, ct);
-        await AssignmentRules.CheckSourceAsync(db, subject, ct);
+            subject = await Sources.BySymbolAsync(db, i.SubjectSymbol, ct);
+        await Sources.CheckAsync(db, subject, ct);
         var from = i.PeriodFrom ?? throw new DomainException("required", "Cần nêu ngày bắt đầu của kỳ sơ kết, tổng kết.", "periodFrom");
         var to = i.PeriodTo ?? throw new DomainException("required", "Cần nêu ngày kết thúc của kỳ sơ kết, tổng kết.", "periodTo");
         var deadline = i.Deadline ?? throw new DomainException("required", "Cần nêu hạn gửi báo cáo.", "deadline");
@@ -39,15 +40,15 @@ public sealed record SaveCampaign(Guid? Id, int? Version, CampaignInput Input, b
         if (Id is { } id)
         {
             c = await ReviewRules.LoadAsync(db, id, ct);
-            await ReviewRules.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được sửa đợt sơ kết, tổng kết.", ct);
+            await Commands.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được sửa đợt sơ kết, tổng kết.", ct);
             ReviewRules.CheckVersion(c.Version, Version);
             c.Describe(i.Kind, i.Title ?? "", subject, i.SubjectNote, from, to, deadline, outline ?? c.Outline);
         }
         else
         {
-            var owner = await AssignmentRules.UnitAsync(db, i.OwnerId, i.OwnerCode, "ownerId", "đơn vị chủ trì", ct)
+            var owner = await Units.FindAsync(db, i.OwnerId, i.OwnerCode, "ownerId", "đơn vị chủ trì", ct)
                 ?? throw new DomainException("required", "Cần chọn đơn vị chủ trì sơ kết, tổng kết.", "ownerId");
-            await ReviewRules.RequireAsync(db, Permission.AssignTasks, owner.Id, "Bạn không có quyền mở đợt sơ kết, tổng kết thay mặt đơn vị này.", ct);
+            await Commands.RequireAsync(db, Permission.AssignTasks, owner.Id, "Bạn không có quyền mở đợt sơ kết, tổng kết thay mặt đơn vị này.", ct);
             c = new ReviewCampaign(owner.Id, i.Kind, i.Title ?? "", subject, i.SubjectNote, from, to, deadline, outline!,
                 db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId);
             db.ReviewCampaigns.Add(c);

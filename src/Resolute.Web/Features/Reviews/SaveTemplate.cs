@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed record SaveTemplate(Guid CampaignId, string? Name)
     public async Task<OutlineTemplate> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var c = await ReviewRules.LoadAsync(db, CampaignId, ct);
-        await ReviewRules.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được lưu mẫu đề cương.", ct);
+        await Commands.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được lưu mẫu đề cương.", ct);
         var name = Input.Clean(Name, 300, "Tên mẫu đề cương", "name") ?? throw new DomainException("required", "Cần đặt tên mẫu đề cương.", "name");
         if (await db.OutlineTemplates.AnyAsync(t => t.OwnerId == c.OwnerId && t.Name == name, ct))
             throw new DomainException("template-duplicate", $"Đã có mẫu đề cương tên \"{name}\".", "name");

@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -24,18 +25,18 @@ public sealed record SaveUnitReport(Guid ReportId, int? Version, IReadOnlyList<I
     public async Task<UnitReport> HandleAsync(ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var (c, r) = await ReviewRules.LoadReportAsync(db, ReportId, ct);
-        await ReviewRules.RequireAsync(db, Permission.ReportProgress, r.UnitId, "Chỉ văn phòng hoặc cán bộ báo cáo của đơn vị được soạn báo cáo này.", ct);
+        await Commands.RequireAsync(db, Permission.ReportProgress, r.UnitId, "Chỉ văn phòng hoặc cán bộ báo cáo của đơn vị được soạn báo cáo này.", ct);
         ReviewRules.CheckVersion(r.Version, Version, RequireVersion);
         if (c.State != CampaignState.Sent) throw new DomainException("not-open", "Đợt sơ kết, tổng kết không ở giai đoạn nhận báo cáo.");
         r.SaveDraft(c.Outline, Items.Select(i => (i.Id, i.SectionKey ?? "", i.Text ?? "")), Figures.Where(f => f.Key is not null).Select(f => (f.Key!, f.Value, f.Note)));
         if (Submit)
         {
             var today = db.Today;
-            r.Submit(today, AssignmentRules.Actor(db));
+            r.Submit(today, Commands.Actor(db));
             if (r.AssignmentId is { } aid && await db.Assignments.Whole().IgnoreQueryFilters().FirstOrDefaultAsync(a => a.Id == aid, ct) is { IsOpen: true } task)
             {
                 var p = task.Report($"Đã gửi báo cáo {ReviewRules.KindName(c.Kind).ToLowerInvariant()} ({r.Items.Count} mục).", 100, true, [],
-                    db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId, AssignmentRules.Actor(db), today, AssignmentRules.Calendar(config));
+                    db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId, Commands.Actor(db), today, Commands.Calendar(config));
                 r.ProgressReportId = p.Id;
             }
             var owners = await db.Users.Where(u => !u.IsDisabled && db.RoleGrants.Any(g => g.UserId == u.Id && g.OrganisationId == c.OwnerId

@@ -8,6 +8,7 @@ using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed record SendCampaign(Guid Id, int? Version)
     public async Task<ReviewCampaign> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var c = await ReviewRules.LoadAsync(db, Id, ct);
-        await ReviewRules.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được gửi đề cương.", ct);
+        await Commands.RequireAsync(db, Permission.AssignTasks, c.OwnerId, "Chỉ văn phòng của đơn vị chủ trì được gửi đề cương.", ct);
         ReviewRules.CheckVersion(c.Version, Version);
         await SendAsync(db, c, ct);
         await db.SaveChangesAsync(ct);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Resolute.Domain.Access;
 using Resolute.Domain.Organisations;
 using Resolute.Tests.Infrastructure;
+using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Organisations;
 using Xunit.Abstractions;
 
@@ -108,7 +109,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
                 Resolute.Domain.Assignments.Assignment task;
                 if (stage == TaskStage.LateChild)
                 {
-                    var wardLeader = await Resolute.Web.Features.Assignments.AssignmentRules.DefaultLeaderAsync(db, ward, today, default);
+                    var wardLeader = await Resolute.Web.Units.DefaultLeaderAsync(db, ward, today, default);
                     var parent = Make(ward, wardLeader, today.AddDays(20));
                     parent.Assign(today);
                     task = Make(target, leader, today.AddDays(40));
