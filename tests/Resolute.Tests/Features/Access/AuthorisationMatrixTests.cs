@@ -109,7 +109,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
                 Resolute.Domain.Assignments.Assignment task;
                 if (stage == TaskStage.LateChild)
                 {
-                    var wardLeader = await Resolute.Web.Units.DefaultLeaderAsync(db, ward, today, default);
+                    var wardLeader = await Resolute.Web.Features.Common.Units.DefaultLeaderAsync(db, ward, today, default);
                     var parent = Make(ward, wardLeader, today.AddDays(20));
                     parent.Assign(today);
                     task = Make(target, leader, today.AddDays(40));
