@@ -78,4 +78,24 @@ public class CommandLineTests(ResoluteFactory app) : IClassFixture<ResoluteFacto
         Assert.Equal(0, result.Exit);
         Assert.Contains("up to date", result.Out);
     }
+
+    [Fact]
+    public async Task EveryCommand_HasHelp_AndAMissingOrUnknownOptionIsExit2WithTheReason()
+    {
+        _ = app.Services;
+        foreach (var command in new[] { "migrate", "seed-demo", "create-user", "create-token", "verify-audit", "rotate-audit-key" })
+        {
+            var help = await RunAsync(command, "--help");
+            Assert.True(help.Exit == 0, command + help.Err);
+            Assert.Contains("Usage:", help.Out);
+        }
+        var missing = await RunAsync("create-user", "--user", "thieu-tham-so");
+        Assert.Equal(2, missing.Exit);
+        Assert.Contains("--password", missing.Err);
+        var unknown = await RunAsync("create-token", "--user", "admin", "--ngay", "5");
+        Assert.Equal(2, unknown.Exit);
+        Assert.Contains("--ngay", unknown.Err);
+        var badNumber = await RunAsync("create-token", "--user", "admin", "--days", "mười");
+        Assert.Equal(2, badNumber.Exit);
+    }
 }
