@@ -1,37 +1,45 @@
+using System.CommandLine;
 using Resolute.Bench;
 
 // dotnet run -c Release --project bench/Resolute.Bench -- search [--documents 20000] [--iterations 200] [--database sqlite|postgres|both] [--pg "Host=…"]
 // dotnet run -c Release --project bench/Resolute.Bench -- tasks [--tasks 200000] [--from-csv DIR] [--iterations 200] [--database sqlite|postgres|both] [--pg "Host=…"]
-var options = args.Skip(1).Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--")).ToDictionary(x => x.a[2..], x => args.Skip(1).ElementAtOrDefault(x.i + 1) ?? "");
-var command = args.FirstOrDefault();
-if (command is not ("search" or "tasks" or "http"))
-{
-    Console.Error.WriteLine("usage: Resolute.Bench search [--documents N] [--iterations N] [--database sqlite|postgres|both] [--pg CONNECTION]");
-    Console.Error.WriteLine("       Resolute.Bench tasks [--tasks N] [--from-csv DIR] [--today YYYY-MM-DD] [--iterations N] [--database sqlite|postgres|both] [--pg CONNECTION]");
-    Console.Error.WriteLine("       Resolute.Bench http [--tasks N] [--from-csv DIR] [--duration S] [--warmup S] [--concurrency N] [--database sqlite|postgres|both] [--pg CONNECTION]");
-    return 2;
-}
-var iterations = int.Parse(options.GetValueOrDefault("iterations", "200"));
-var databases = options.GetValueOrDefault("database", "both") is "both" ? new[] { "sqlite", "postgres" } : [options["database"]];
+// dotnet run -c Release --project bench/Resolute.Bench -- http [--tasks N] [--from-csv DIR] [--duration S] [--warmup S] [--concurrency N] [--database …]
+// Each command has --help; a missing or unknown option is exit code 2.
+var database = new Option<string>("--database") { Description = "sqlite, postgres or both.", DefaultValueFactory = _ => "both" };
+database.AcceptOnlyFromAmong("sqlite", "postgres", "both");
+var pg = new Option<string?>("--pg") { Description = "A PostgreSQL connection string (a throwaway database is made in it)." };
+var iterations = new Option<int>("--iterations") { Description = "Timed runs of each scenario.", DefaultValueFactory = _ => 200 };
+var tasks = new Option<int>("--tasks") { Description = "Tasks in the city data set.", DefaultValueFactory = _ => 200_000 };
+var fromCsv = new Option<string?>("--from-csv") { Description = "A folder with the data set's CSV files (otherwise generated with python3)." };
+var today = new Option<string?>("--today") { Description = "The data set's day, yyyy-MM-dd." };
+var documents = new Option<int>("--documents") { Description = "Documents in the register.", DefaultValueFactory = _ => 20_000 };
+var duration = new Option<double>("--duration") { Description = "Seconds each HTTP scenario runs.", DefaultValueFactory = _ => 30 };
+var warmup = new Option<double?>("--warmup") { Description = "Seconds of warm-up before measuring (default: the lesser of 5 and half the duration)." };
+var concurrency = new Option<int>("--concurrency") { Description = "Concurrent clients.", DefaultValueFactory = _ => 8 };
+
+static string[] Databases(string? which) => which is null or "both" ? ["sqlite", "postgres"] : [which];
+
 var all = new List<object>();
 Directory.CreateDirectory("bench/results");
-if (command == "http")
+
+var http = new Command("http", "Drives the app over HTTP as its own process (build it first: dotnet build -c Release src/Resolute.Web).")
+    { tasks, fromCsv, today, duration, warmup, concurrency, database, pg };
+http.SetAction(async (p, _) =>
 {
     // The app judges status against the real clock, so the data set is generated for today.
-    var today = options.GetValueOrDefault("today", Resolute.Web.Infrastructure.VietnamTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"));
-    var tasks = int.Parse(options.GetValueOrDefault("tasks", "200000"));
-    var dir = options.TryGetValue("from-csv", out var csv) ? csv : TasksBenchmark.Generate(tasks, today);
-    var duration = double.Parse(options.GetValueOrDefault("duration", "30"), System.Globalization.CultureInfo.InvariantCulture);
-    var warmup = double.Parse(options.GetValueOrDefault("warmup", Math.Min(5, duration / 2).ToString(System.Globalization.CultureInfo.InvariantCulture)), System.Globalization.CultureInfo.InvariantCulture);
-    var concurrency = int.Parse(options.GetValueOrDefault("concurrency", "8"));
+    var day = p.GetValue(today) ?? Resolute.Web.Infrastructure.VietnamTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+    var dir = p.GetValue(fromCsv) ?? TasksBenchmark.Generate(p.GetValue(tasks), day);
+    var seconds = p.GetValue(duration);
+    var warm = p.GetValue(warmup) ?? Math.Min(5, seconds / 2);
+    var workers = p.GetValue(concurrency);
     var results = new List<HttpBenchmark.Result>();
     var loads = new List<object>();
-    foreach (var database in databases)
+    foreach (var database in Databases(p.GetValue(database)))
     {
-        var cs = SearchBenchmark.NewDatabase(database, options.GetValueOrDefault("pg"));
+        var cs = SearchBenchmark.NewDatabase(database, p.GetValue(pg));
         var data = await TasksBenchmark.LoadAsync(database, cs, dir, Console.Out);
         loads.Add(new { database, tasks = data.Tasks, progressReports = data.Notes, loadSeconds = Math.Round(data.LoadSeconds, 1) });
-        results.AddRange(await HttpBenchmark.RunAsync(database, cs, data, duration, warmup, concurrency, Console.Out));
+        results.AddRange(await HttpBenchmark.RunAsync(database, cs, data, seconds, warm, workers, Console.Out));
     }
     Console.WriteLine("| scenario | database | tasks | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors | CPU s / 1000 req | peak RSS MB | bare SQL ms |");
     Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -42,37 +50,53 @@ if (command == "http")
         new { commit, date = DateTime.UtcNow.ToString("yyyy-MM-dd"), cores = Environment.ProcessorCount, loads, results },
         new System.Text.Json.JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase }));
     return 0;
-}
-if (command == "tasks")
+});
+
+var tasksCommand = new Command("tasks", "Task scenarios in-process on the city data set.") { tasks, fromCsv, today, iterations, database, pg };
+tasksCommand.SetAction(async (p, _) =>
 {
-    var tasks = int.Parse(options.GetValueOrDefault("tasks", "200000"));
-    var today = options.GetValueOrDefault("today", "2026-11-28");
-    var dir = options.TryGetValue("from-csv", out var csv) ? csv : TasksBenchmark.Generate(tasks, today);
+    var day = p.GetValue(today) ?? "2026-11-28";
+    var dir = p.GetValue(fromCsv) ?? TasksBenchmark.Generate(p.GetValue(tasks), day);
     // Noon in Vietnam on the data set's day: statuses are those the generator meant.
-    var clock = new FixedClock(new DateTimeOffset(DateTime.Parse(today).AddHours(5), TimeSpan.Zero));
-    foreach (var database in databases)
+    var clock = new FixedClock(new DateTimeOffset(DateTime.Parse(day).AddHours(5), TimeSpan.Zero));
+    foreach (var database in Databases(p.GetValue(database)))
     {
-        var cs = SearchBenchmark.NewDatabase(database, options.GetValueOrDefault("pg"));
+        var cs = SearchBenchmark.NewDatabase(database, p.GetValue(pg));
         var data = await TasksBenchmark.LoadAsync(database, cs, dir, Console.Out);
-        var results = await TasksBenchmark.RunAsync(database, cs, data, iterations, clock, Console.Out);
+        var results = await TasksBenchmark.RunAsync(database, cs, data, p.GetValue(iterations), clock, Console.Out);
         Console.WriteLine("| database | scenario | p50 ms | p95 ms | p99 ms |");
         Console.WriteLine("|---|---|---:|---:|---:|");
         foreach (var r in results) Console.WriteLine($"| {database} | {r.Scenario} | {r.P50Ms} | {r.P95Ms} | {r.P99Ms} |");
-        all.Add(new { database, tasks = data.Tasks, progressReports = data.Notes, loadSeconds = Math.Round(data.LoadSeconds, 1), iterations, results });
+        all.Add(new { database, tasks = data.Tasks, progressReports = data.Notes, loadSeconds = Math.Round(data.LoadSeconds, 1), iterations = p.GetValue(iterations), results });
     }
     await File.WriteAllTextAsync("bench/results/tasks-latest.json", SearchBenchmark.Json(new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), cores = Environment.ProcessorCount, runs = all }));
     return 0;
-}
-var documents = int.Parse(options.GetValueOrDefault("documents", "20000"));
-foreach (var database in databases)
+});
+
+var search = new Command("search", "Register search over generated documents.") { documents, iterations, database, pg };
+search.SetAction(async (p, _) =>
 {
-    var cs = SearchBenchmark.NewDatabase(database, options.GetValueOrDefault("pg"));
-    var results = await SearchBenchmark.RunAsync(database, cs, documents, iterations, Console.Out);
-    Console.WriteLine($"| database | query | hits | p50 ms | p95 ms | p99 ms |");
-    Console.WriteLine($"|---|---|---:|---:|---:|---:|");
-    foreach (var r in results)
-        Console.WriteLine($"| {database} | {r.Query} | {r.Hits} | {r.P50Ms} | {r.P95Ms} | {r.P99Ms} |");
-    all.Add(new { database, documents, iterations, results });
+    var count = p.GetValue(documents);
+    foreach (var database in Databases(p.GetValue(database)))
+    {
+        var cs = SearchBenchmark.NewDatabase(database, p.GetValue(pg));
+        var results = await SearchBenchmark.RunAsync(database, cs, count, p.GetValue(iterations), Console.Out);
+        Console.WriteLine($"| database | query | hits | p50 ms | p95 ms | p99 ms |");
+        Console.WriteLine($"|---|---|---:|---:|---:|---:|");
+        foreach (var r in results)
+            Console.WriteLine($"| {database} | {r.Query} | {r.Hits} | {r.P50Ms} | {r.P95Ms} | {r.P99Ms} |");
+        all.Add(new { database, documents = count, iterations = p.GetValue(iterations), results });
+    }
+    await File.WriteAllTextAsync("bench/results/search-latest.json", SearchBenchmark.Json(new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), cores = Environment.ProcessorCount, runs = all }));
+    return 0;
+});
+
+var root = new RootCommand("Resolute's benchmark harness (docs/benchmarks.md).") { search, tasksCommand, http };
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors) Console.Error.WriteLine(error.Message);
+    Console.Error.WriteLine("See --help.");
+    return 2;
 }
-await File.WriteAllTextAsync("bench/results/search-latest.json", SearchBenchmark.Json(new { date = DateTime.UtcNow.ToString("yyyy-MM-dd"), cores = Environment.ProcessorCount, runs = all }));
-return 0;
+return await parsed.InvokeAsync();
