@@ -37,14 +37,9 @@ public sealed class AssignmentTally
         Recurrence recurrence, Secrecy secrecy)
     {
         if (leadId is not { } lead || secrecy != Secrecy.None) yield break;
-        var bucket = state switch
-        {
-            AssignmentState.Draft => AssignmentStatus.Draft,
-            AssignmentState.Paused => AssignmentStatus.Paused,
-            AssignmentState.Withdrawn => AssignmentStatus.Withdrawn,
-            _ when completedOn is not null => deadlineInForce is not null && completedOn > deadlineInForce ? AssignmentStatus.DoneLate : AssignmentStatus.DoneOnTime,
-            _ => recurrence != Recurrence.None ? AssignmentStatus.Recurring : AssignmentStatus.OnTrack,
-        };
+        // The domain's status rule with nothing yet due: an open task is "on track" (or "recurring") here, and the
+        // dashboard takes the overdue ones out by due date (overdue is the one status that moves with the calendar).
+        var bucket = AssignmentStatuses.Of(state, recurrence, deadlineInForce, dueOn: null, completedOn, DateOnly.MinValue);
         yield return new Key(lead, (int)bucket, AllTime);
         if (bucket is AssignmentStatus.DoneOnTime or AssignmentStatus.DoneLate)
             yield return new Key(lead, (int)bucket, PeriodOf(completedOn!.Value));

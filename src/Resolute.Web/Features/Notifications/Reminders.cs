@@ -30,28 +30,42 @@ public sealed class ReminderOptions
 /// </summary>
 public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILogger<Reminders> log)
 {
-    public sealed record Candidate(Guid Id, DateOnly DueOn, string Kind);
+    /// <summary>Which reminder: some days before the due date, on it, after it, or to the assigning unit's leaders.</summary>
+    public enum ReminderKind { Before, DueToday, Overdue, Escalation }
+
+    /// <summary>A reminder to send: its kind (and, before the due date, how many days before), stored as "before-7", "overdue"…</summary>
+    public sealed record Candidate(Guid Id, DateOnly DueOn, ReminderKind Kind, int DaysBefore = 0)
+    {
+        public string Key => Kind switch
+        {
+            ReminderKind.Before => $"before-{DaysBefore}",
+            ReminderKind.DueToday => "due-today",
+            ReminderKind.Overdue => "overdue",
+            _ => "escalation",
+        };
+    }
 
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var today = db.Today;
         var sent = 0;
         var kinds = options.DaysBefore.Where(d => d > 0).Distinct().OrderByDescending(d => d)
-            .Select(d => ($"before-{d}", today.AddDays(1), today.AddDays(d)))
-            .Append(("due-today", today, today))
-            .Append(("overdue", DateOnly.MinValue, today.AddDays(-1)))
-            .Append(("escalation", DateOnly.MinValue, today.AddDays(-Math.Max(1, options.EscalateAfterDays))));
-        foreach (var (kind, from, to) in kinds)
+            .Select(d => (ReminderKind.Before, d, today.AddDays(1), today.AddDays(d)))
+            .Append((ReminderKind.DueToday, 0, today, today))
+            .Append((ReminderKind.Overdue, 0, DateOnly.MinValue, today.AddDays(-1)))
+            .Append((ReminderKind.Escalation, 0, DateOnly.MinValue, today.AddDays(-Math.Max(1, options.EscalateAfterDays))));
+        foreach (var (kindOf, daysBefore, from, to) in kinds)
         {
+            var kind = new Candidate(Guid.Empty, default, kindOf, daysBefore).Key;
             // Open tasks due in the window that have not had this reminder for this due date.
             var ids = await db.Assignments.AsNoTracking()
                 .Where(a => a.State == AssignmentState.Assigned && a.CompletedOn == null && a.DueOn != null && a.DueOn >= from && a.DueOn <= to)
                 .Where(a => !db.ReminderClaims.Any(r => r.AssignmentId == a.Id && r.Kind == kind && r.DueOn == a.DueOn))
                 .OrderBy(a => a.DueOn).Take(options.BatchSize)
-                .Select(a => new Candidate(a.Id, a.DueOn!.Value, kind)).ToListAsync(ct);
+                .Select(a => new { a.Id, DueOn = a.DueOn!.Value }).ToListAsync(ct);
             // A task due tomorrow is reminded once ("1 day left"), not also as "7 days left".
             foreach (var c in ids)
-                if (await RemindAsync(c, today, ct)) sent++;
+                if (await RemindAsync(new Candidate(c.Id, c.DueOn, kindOf, daysBefore), today, ct)) sent++;
         }
         return sent;
     }
@@ -59,13 +73,13 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
     private async Task<bool> RemindAsync(Candidate c, DateOnly today, CancellationToken ct)
     {
         var a = await db.Assignments.AsNoTracking().FirstAsync(x => x.Id == c.Id, ct);
-        if (c.Kind.StartsWith("before-") && int.Parse(c.Kind[7..]) is var days
-            && options.DaysBefore.Any(d => d < days && c.DueOn.DayNumber - today.DayNumber <= d))
+        if (c.Kind == ReminderKind.Before
+            && options.DaysBefore.Any(d => d < c.DaysBefore && c.DueOn.DayNumber - today.DayNumber <= d))
         {
             // A closer reminder applies; record this one as passed so it is not looked at again.
             return await ClaimAsync(c, [], ct) && false;
         }
-        var escalation = c.Kind == "escalation";
+        var escalation = c.Kind == ReminderKind.Escalation;
         var recipients = escalation ? await LeadersOfAssignerAsync(a, ct) : await PeopleOfUnitAsync(db, a.LeadId, a.LeadLeaderId, ct);
         var title = Title(a, c, today);
         var url = $"/Assignments/Details/{a.Id}";
@@ -82,7 +96,7 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
             {
                 UserId = u.Id,
                 CreatedAt = db.Clock.GetUtcNow().UtcDateTime,
-                Kind = c.Kind,
+                Kind = c.Key,
                 Title = title,
                 Body = named
                     ? $"{title}\n\n{Assignments.AssignmentQueries.DisplayTitle(a, null)}\n{url}"
@@ -99,7 +113,7 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
     /// <summary>Inserts the claim and the notifications in one transaction; a duplicate claim means another instance did it.</summary>
     private async Task<bool> ClaimAsync(Candidate c, List<Notification> notes, CancellationToken ct)
     {
-        db.ReminderClaims.Add(new ReminderClaim { AssignmentId = c.Id, Kind = c.Kind, DueOn = c.DueOn, ClaimedAt = db.Clock.GetUtcNow().UtcDateTime });
+        db.ReminderClaims.Add(new ReminderClaim { AssignmentId = c.Id, Kind = c.Key, DueOn = c.DueOn, ClaimedAt = db.Clock.GetUtcNow().UtcDateTime });
         db.Notifications.AddRange(notes);
         try
         {
@@ -108,7 +122,7 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
         }
         catch (DbUpdateException)
         {
-            log.LogDebug("Reminder {Kind} for {Task} was sent by another instance.", c.Kind, c.Id);
+            log.LogDebug("Reminder {Kind} for {Task} was sent by another instance.", c.Key, c.Id);
             return false;
         }
         finally
@@ -128,9 +142,9 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
         };
         return c.Kind switch
         {
-            "due-today" => $"{what} đến hạn hôm nay ({c.DueOn:dd/MM/yyyy})",
-            "overdue" => $"{what} đã quá hạn {today.DayNumber - c.DueOn.DayNumber} ngày (hạn {c.DueOn:dd/MM/yyyy})",
-            "escalation" => $"Báo cáo lãnh đạo: {(a.Secrecy != Domain.Documents.Secrecy.None ? "1 nhiệm vụ mật" : "nhiệm vụ")} quá hạn {today.DayNumber - c.DueOn.DayNumber} ngày chưa hoàn thành (hạn {c.DueOn:dd/MM/yyyy})",
+            ReminderKind.DueToday => $"{what} đến hạn hôm nay ({c.DueOn:dd/MM/yyyy})",
+            ReminderKind.Overdue => $"{what} đã quá hạn {today.DayNumber - c.DueOn.DayNumber} ngày (hạn {c.DueOn:dd/MM/yyyy})",
+            ReminderKind.Escalation => $"Báo cáo lãnh đạo: {(a.Secrecy != Domain.Documents.Secrecy.None ? "1 nhiệm vụ mật" : "nhiệm vụ")} quá hạn {today.DayNumber - c.DueOn.DayNumber} ngày chưa hoàn thành (hạn {c.DueOn:dd/MM/yyyy})",
             _ => $"{what} còn {c.DueOn.DayNumber - today.DayNumber} ngày đến hạn ({c.DueOn:dd/MM/yyyy})",
         };
     }

@@ -23,27 +23,10 @@ public static partial class Text
 
     public static string Number(long n) => n.ToString("N0", CultureInfo.CurrentCulture);
 
-    public static string StatusName(Resolute.Domain.Assignments.AssignmentStatus s) => T(s switch
-    {
-        Resolute.Domain.Assignments.AssignmentStatus.Draft => "Dự thảo",
-        Resolute.Domain.Assignments.AssignmentStatus.OnTrack => "Đang thực hiện, trong hạn",
-        Resolute.Domain.Assignments.AssignmentStatus.Overdue => "Chưa hoàn thành, quá hạn",
-        Resolute.Domain.Assignments.AssignmentStatus.DoneOnTime => "Hoàn thành đúng hạn",
-        Resolute.Domain.Assignments.AssignmentStatus.DoneLate => "Hoàn thành quá hạn",
-        Resolute.Domain.Assignments.AssignmentStatus.Recurring => "Thường xuyên",
-        Resolute.Domain.Assignments.AssignmentStatus.Paused => "Tạm dừng",
-        Resolute.Domain.Assignments.AssignmentStatus.Withdrawn => "Không thực hiện",
-        _ => s.ToString(),
-    });
+    /// <summary>The status's name from the domain (the one place it is written), in the current language.</summary>
+    public static string StatusName(Resolute.Domain.Assignments.AssignmentStatus s) => T(Resolute.Domain.Assignments.AssignmentStatuses.VietnameseName(s));
 
-    public static string RecurrenceName(Resolute.Domain.Assignments.Recurrence r) => T(r switch
-    {
-        Resolute.Domain.Assignments.Recurrence.Monthly => "Hằng tháng",
-        Resolute.Domain.Assignments.Recurrence.Quarterly => "Hằng quý",
-        Resolute.Domain.Assignments.Recurrence.HalfYearly => "6 tháng",
-        Resolute.Domain.Assignments.Recurrence.Yearly => "Hằng năm",
-        _ => "Không",
-    });
+    public static string RecurrenceName(Resolute.Domain.Assignments.Recurrence r) => T(Resolute.Domain.Assignments.AssignmentStatuses.VietnameseName(r));
 
     public static StringComparer Sort => IsEnglish ? StringComparer.Create(CultureInfo.CurrentCulture, false) : VietnameseText.Comparer;
 
