@@ -47,12 +47,16 @@ public sealed record CascadeCampaign(Guid ReportId, DateOnly? Deadline, Campaign
             ExtraSections = null,
             ReportedFigures = null,
         };
+        // One transaction: the child campaign, the link from the unit's report and the sending are all there, or none.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var child = new ReviewCampaign(unit.Id, parent.Kind, parent.Title, parent.SubjectDocumentId, parent.SubjectNote, parent.PeriodFrom,
             parent.PeriodTo, deadline, parent.Outline, db.Clock.GetUtcNow().UtcDateTime, db.Scope.UserId, parent.Id);
         db.ReviewCampaigns.Add(child);
         report.CascadeId = child.Id;
         await db.SaveChangesAsync(ct);
         // The recipients and sending go through the one path every campaign takes.
-        return await new SaveCampaign(child.Id, child.Version, input, Send: true).HandleAsync(db, ct);
+        var sent = await new SaveCampaign(child.Id, child.Version, input, Send: true).HandleAsync(db, ct);
+        await tx.CommitAsync(ct);
+        return sent;
     }
 }
