@@ -58,10 +58,11 @@ public static class ReminderLetter
             throw new DomainException("nothing-overdue", $"{recipient.ShortName} không có nhiệm vụ quá hạn do {issuer.ShortName} giao.");
         var number = await NextNumberAsync(db, issuer, today, ct);
         var symbol = $"{number}-CV/{IssuerSuffix(issuer)}";
+        var header = await HeaderAsync(db, issuer, ct);
         var doc = new OfficialDocument
         {
-            ParentBody = await ParentBodyAsync(db, issuer, ct),
-            IssuingBody = issuer.ShortName,
+            ParentBody = header.Above,
+            IssuingBody = header.Issuer,
             NumberAndSymbol = symbol,
             Place = "Hà Nội",
             Date = today,
@@ -89,11 +90,10 @@ public static class ReminderLetter
         return new Draft(issuer, recipient, items, secretCount, symbol, today, doc.ToDocx());
     }
 
-    /// <summary>The body above the issuer, written over it at the top left of an official document.</summary>
-    public static async Task<string> ParentBodyAsync(ResoluteDbContext db, Organisation issuer, CancellationToken ct) =>
-        (issuer.ParentId is { } pid
-            ? await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == pid).Select(o => o.ShortName).FirstOrDefaultAsync(ct) : null)
-        ?? "Đảng bộ " + issuer.ShortName;
+    /// <summary>The issuing body's lines at the top left of an official document (RULES.md §4).</summary>
+    public static async Task<(string? Above, string Issuer)> HeaderAsync(ResoluteDbContext db, Organisation issuer, CancellationToken ct) =>
+        OfficialHeader.IssuingBody(issuer, issuer.ParentId is { } pid
+            ? await db.Organisations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Id == pid, ct) : null);
 
     /// <summary>The next number of a Party document of this type (its abbreviation) by this issuer in its current term.</summary>
     public static Task<int> NextNumberAsync(ResoluteDbContext db, Organisation issuer, string abbreviation, DateOnly today, CancellationToken ct) =>

@@ -81,10 +81,11 @@ public static class ReviewReport
         var c = v.Campaign;
         var party = v.Owner.Kind == OrganisationKind.PartyCommittee;
         var subjectLine = v.SubjectSymbol is null ? c.SubjectNote : $"{c.SubjectNote ?? v.SubjectSummary} ({v.SubjectSymbol})";
+        var header = await ReminderLetter.HeaderAsync(db, v.Owner, ct);
         var doc = new OfficialDocument
         {
-            ParentBody = await ReminderLetter.ParentBodyAsync(db, v.Owner, ct),
-            IssuingBody = v.Owner.ShortName,
+            ParentBody = header.Above,
+            IssuingBody = header.Issuer,
             NumberAndSymbol = v.ReportSymbol ?? $"     -BC/{ReminderLetter.IssuerSuffix(v.Owner)}",
             Place = "Hà Nội",
             Date = v.Date,
@@ -96,7 +97,7 @@ public static class ReviewReport
         };
         var period = $"từ ngày {c.PeriodFrom:dd/MM/yyyy} đến ngày {c.PeriodTo:dd/MM/yyyy}";
         doc.Body.Add(new OfficialDocument.Paragraph(
-            $"Thực hiện {(subjectLine is null ? "" : subjectLine + ", ")}{v.Owner.ShortName} báo cáo {v.KindName.ToLowerInvariant()} kỳ {period} trên cơ sở báo cáo của {v.Units.Count} đơn vị và số liệu theo dõi trên hệ thống, như sau:"));
+            $"Thực hiện {(subjectLine is null ? "" : subjectLine + ", ")}{v.Owner.ShortName} báo cáo kết quả {v.KindName.ToLowerInvariant()} ({period}), trên cơ sở báo cáo của {v.Units.Count} đơn vị và số liệu theo dõi trên hệ thống, như sau:"));
         var n = 0;
         foreach (var section in c.Outline.Sections)
         {

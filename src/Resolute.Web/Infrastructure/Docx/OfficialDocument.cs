@@ -20,7 +20,8 @@ public sealed class PageMargins
 /// </summary>
 public sealed class OfficialDocument
 {
-    public required string ParentBody { get; init; }
+    /// <summary>The line above the issuing body, when it has one (see <see cref="Domain.Documents.OfficialHeader.IssuingBody"/>).</summary>
+    public string? ParentBody { get; init; }
     public required string IssuingBody { get; init; }
     public required string NumberAndSymbol { get; init; }
     public required string Place { get; init; }
@@ -61,11 +62,12 @@ public sealed class OfficialDocument
             var header = new DocumentFormat.OpenXml.Wordprocessing.Table(new TableProperties(
                 new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, NoBorders()));
             header.Append(Row(
-                Cell(2200, P(ParentBody.ToUpperInvariant(), center: true, size: 26), P(IssuingBody.ToUpperInvariant(), bold: true, center: true, size: 26), P("*", center: true)),
+                Cell(2200, [.. ParentBody is null ? Array.Empty<DocumentFormat.OpenXml.Wordprocessing.Paragraph>() : [P(ParentBody.ToUpperInvariant(), center: true, size: 26)],
+                    P(IssuingBody.ToUpperInvariant(), bold: true, center: true, size: 26), P("*", center: true)]),
                 Cell(2800, P("ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, center: true, underline: true, size: 28))));
             header.Append(Row(
                 Cell(2200, [P($"Số {NumberAndSymbol}", center: true, size: 26), .. Subject is null ? Array.Empty<DocumentFormat.OpenXml.Wordprocessing.Paragraph>() : [P(Subject, italic: false, center: true, size: 24)]]),
-                Cell(2800, P($"{Place}, ngày {Date.Day:00} tháng {Date.Month:00} năm {Date.Year}", italic: true, right: true, size: 28))));
+                Cell(2800, P($"{Place}, {Domain.Documents.OfficialHeader.WrittenDate(Date)}", italic: true, right: true, size: 28))));
             body.Append(header);
             body.Append(P(""));
             if (Title is not null)

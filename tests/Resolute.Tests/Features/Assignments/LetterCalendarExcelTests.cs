@@ -30,6 +30,7 @@ public class LetterCalendarExcelTests(ResoluteFactory app) : IClassFixture<Resol
         Assert.Contains("V/v đôn đốc thực hiện nhiệm vụ quá hạn", page);
 
         var docx = await office.GetAsync($"/Assignments/Letter?handler=Docx&unit={overdueWard}");
+        var today = await app.WithDbAsync((db, _) => Task.FromResult(db.Today));
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         using (var doc = WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync()), false))
         {
@@ -37,7 +38,9 @@ public class LetterCalendarExcelTests(ResoluteFactory app) : IClassFixture<Resol
             Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", text);
             Assert.Contains("THÀNH ỦY HÀ NỘI", text);
             Assert.Matches(@"Số \d+-CV/TU", text);
-            Assert.Matches(@"Hà Nội, ngày \d\d tháng \d\d năm \d{4}", text);
+            // RULES.md §4: a leading zero for days below 10 and for January and February only.
+            Assert.Contains("Hà Nội, " + Resolute.Domain.Documents.OfficialHeader.WrittenDate(today), text);
+            Assert.DoesNotContain("ĐẢNG BỘ THÀNH ỦY", text);
             Assert.Contains("Kính gửi: Đảng ủy phường", text);
             Assert.Contains("Số ngày quá hạn", text);
             Assert.Contains("T/L BAN THƯỜNG VỤ", text);
