@@ -60,7 +60,7 @@ public static class ScopeRoles
         ScopeRole.Admin => "Quản trị hệ thống",
         ScopeRole.Office => "Văn phòng",
         ScopeRole.Leader => "Lãnh đạo",
-        ScopeRole.Reporter => "Báo cáo viên đơn vị",
+        ScopeRole.Reporter => "Cán bộ đầu mối báo cáo",
         ScopeRole.Inspector => "Kiểm tra",
         _ => role.ToString(),
     };

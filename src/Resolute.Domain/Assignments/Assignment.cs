@@ -332,7 +332,7 @@ public sealed class Assignment
         if (Recurrence != Recurrence.None || DeadlineInForce is null)
             throw new DomainException("recurring", "Nhiệm vụ thường xuyên không có thời hạn để gia hạn.");
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("required", "Cần nêu lý do xin gia hạn.", "reason");
-        if (newDeadline <= DeadlineInForce) throw new DomainException("not-later", $"Thời hạn mới phải sau thời hạn hiện hành ({DeadlineInForce:dd/MM/yyyy}).", "newDeadline");
+        if (newDeadline <= DeadlineInForce) throw new DomainException("not-later", $"Thời hạn mới phải sau thời hạn đang áp dụng ({DeadlineInForce:dd/MM/yyyy}).", "newDeadline");
         if (Extensions.Any(e => e.Decision == ExtensionDecision.Pending))
             throw new DomainException("pending", "Đã có đề nghị gia hạn đang chờ phê duyệt.");
         var e = new Extension(Id, DeadlineInForce.Value, newDeadline, Clean(reason, ReasonMaxLength, "Lý do", "reason")!, at, userId, userName);

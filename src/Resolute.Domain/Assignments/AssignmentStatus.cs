@@ -60,7 +60,7 @@ public static class AssignmentStatuses
         AssignmentStatus.DoneLate => "Hoàn thành quá hạn",
         AssignmentStatus.Recurring => "Thường xuyên",
         AssignmentStatus.Paused => "Tạm dừng",
-        AssignmentStatus.Withdrawn => "Không thực hiện",
+        AssignmentStatus.Withdrawn => "Dừng thực hiện",
         _ => s.ToString(),
     };
 

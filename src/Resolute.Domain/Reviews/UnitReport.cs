@@ -30,7 +30,7 @@ public static class UnitReportStatuses
         UnitReportStatus.Drafting => "Đang soạn",
         UnitReportStatus.Submitted => "Đã gửi, chờ xem xét",
         UnitReportStatus.Returned => "Bị trả lại",
-        UnitReportStatus.Accepted => "Đã tiếp nhận",
+        UnitReportStatus.Accepted => "Đã chấp nhận",
         UnitReportStatus.Late => "Chậm gửi",
         _ => s.ToString(),
     };
@@ -154,7 +154,7 @@ public sealed class UnitReport
 
     internal void Accept(DateTime at, string? by)
     {
-        if (State != UnitReportState.Submitted) throw new DomainException("not-submitted", "Chỉ tiếp nhận báo cáo đã gửi.");
+        if (State != UnitReportState.Submitted) throw new DomainException("not-submitted", "Chỉ chấp nhận báo cáo đã gửi.");
         State = UnitReportState.Accepted;
         DecidedAt = at;
         DecidedByName = by;

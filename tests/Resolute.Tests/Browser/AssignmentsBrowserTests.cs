@@ -41,7 +41,7 @@ public class AssignmentsBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(office.Locator(".page-head .status")).ToHaveTextAsync("Đang thực hiện, trong hạn");
 
         // The city gives it on to the Hoàn Kiếm ward committee.
-        await office.ClickAsync("text=Giao tiếp cho đơn vị cấp dưới");
+        await office.ClickAsync("text=Phân giao cho đơn vị cấp dưới");
         await office.CheckAsync("[data-testid=cascade-units] label:has-text('Đảng ủy phường Hoàn Kiếm') input");
         await office.ClickAsync("main button:text-is('Giao nhiệm vụ')");
         await Assertions.Expect(office.Locator(".alert.ok")).ToContainTextAsync("Đã giao nhiệm vụ cho 1 đơn vị");
@@ -65,7 +65,7 @@ public class AssignmentsBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await leaderPage.ClickAsync($"[data-testid=my-to-review] a:text-is('{title}')");
         await leaderPage.ClickAsync("[data-testid=decide-form] button:text-is('Đồng ý gia hạn')");
         await Assertions.Expect(leaderPage.GetByTestId("deadline")).ToContainTextAsync(DateTime.Today.AddDays(55).ToString("dd/MM/yyyy"));
-        await Assertions.Expect(leaderPage.GetByTestId("deadline")).ToContainTextAsync("hạn gốc " + DateTime.Today.AddDays(40).ToString("dd/MM/yyyy"));
+        await Assertions.Expect(leaderPage.GetByTestId("deadline")).ToContainTextAsync("thời hạn ban đầu " + DateTime.Today.AddDays(40).ToString("dd/MM/yyyy"));
 
         // The ward reports completion; the city office accepts it.
         await ward.ReloadAsync();

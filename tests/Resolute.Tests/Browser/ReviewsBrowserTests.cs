@@ -80,7 +80,7 @@ public class ReviewsBrowserTests(ClockedBrowserFixture browser) : IClassFixture<
             await office.GotoAsync(detailsUrl);
             await office.ClickAsync($"tr[data-unit={unit}] [data-testid=open-report]");
             await office.ClickAsync("[data-testid=report-accept]");
-            await Assertions.Expect(office.GetByTestId("report-message")).ToContainTextAsync("Đã tiếp nhận báo cáo");
+            await Assertions.Expect(office.GetByTestId("report-message")).ToContainTextAsync("Đã chấp nhận báo cáo");
         }
 
         // Consolidate: pick what both wards said about results and write one item.

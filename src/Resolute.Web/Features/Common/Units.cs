@@ -23,7 +23,7 @@ public static class Units
         if (unit is null)
             throw new DomainException("unit-not-found", $"Không tìm thấy {label} {(bare ?? id?.ToString())} trong phạm vi của bạn.", field);
         if (unit.ValidTo is not null)
-            throw new DomainException("unit-ended", $"{unit.ShortName} đã giải thể hoặc sáp nhập; hãy giao cho đơn vị kế tục.", field);
+            throw new DomainException("unit-ended", $"{unit.ShortName} đã giải thể hoặc sáp nhập; hãy giao cho đơn vị kế thừa.", field);
         return unit;
     }
     public static async Task<bool> IsWithinAsync(ResoluteDbContext db, Guid unitId, Guid ancestorId, CancellationToken ct) =>

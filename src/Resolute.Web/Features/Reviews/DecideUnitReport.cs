@@ -20,7 +20,7 @@ public sealed record DecideUnitReport(Guid ReportId, bool Accept, string? Commen
     public async Task<UnitReport> HandleAsync(ResoluteDbContext db, CancellationToken ct)
     {
         var (c, r) = await ReviewRules.LoadReportAsync(db, ReportId, ct);
-        await Commands.RequireAsync(db, Permission.ReviewTasks, c.OwnerId, "Chỉ đơn vị chủ trì sơ kết, tổng kết được tiếp nhận hoặc trả lại báo cáo.", ct);
+        await Commands.RequireAsync(db, Permission.ReviewTasks, c.OwnerId, "Chỉ đơn vị chủ trì sơ kết, tổng kết được chấp nhận hoặc trả lại báo cáo.", ct);
         ReviewRules.CheckVersion(r.Version, Version, RequireVersion);
         var now = db.Clock.GetUtcNow().UtcDateTime;
         var by = Commands.Actor(db);
@@ -35,7 +35,7 @@ public sealed record DecideUnitReport(Guid ReportId, bool Accept, string? Commen
         }
         r.ProgressReportId = null;
         SaveCampaign.Notify(db, c, await SaveCampaign.RecipientsAsync(db, [r], ct),
-            Accept ? $"Báo cáo của đơn vị đã được tiếp nhận: {c.Title}" : $"Báo cáo bị trả lại: {c.Title} — {r.ReturnComment}", "review-decided");
+            Accept ? $"Báo cáo của đơn vị đã được chấp nhận: {c.Title}" : $"Báo cáo bị trả lại: {c.Title} — {r.ReturnComment}", "review-decided");
         await db.SaveChangesAsync(ct);
         return r;
     }

@@ -158,7 +158,7 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Inf
     public Task<IActionResult> OnPostAcceptAsync(CancellationToken ct) => Act(async () =>
     {
         await new DecideUnitReport(Id, true, null).HandleAsync(db, ct);
-        return T("Đã tiếp nhận báo cáo.");
+        return T("Đã chấp nhận báo cáo.");
     }, ct);
 
     public Task<IActionResult> OnPostReturnAsync(string? comment, CancellationToken ct) => Act(async () =>

@@ -76,7 +76,7 @@ public class OrganisationPagesTests(ResoluteFactory app) : IClassFixture<Resolut
     {
         var client = await app.SignedInClientAsync(await app.CreateUserAsync(ScopeRole.Reporter, "P-HOANKIEM"));
         var html = await client.GetStringAsync("/");
-        Assert.Contains("Báo cáo viên đơn vị – Đảng ủy phường Hoàn Kiếm", html);
+        Assert.Contains("Cán bộ đầu mối báo cáo – Đảng ủy phường Hoàn Kiếm", html);
         Assert.Contains("href=\"/Organisations\"", html);
         Assert.DoesNotContain("href=\"/Admin\"", html);
     }
@@ -139,5 +139,15 @@ public class AdminAccountsTests(ResoluteFactory app) : IClassFixture<ResoluteFac
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Không có cán bộ tên Không Có Ai", System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    [Fact]
+    public async Task Forms_SayUnclassified_ForNoSecrecy_NotTheUrgencyWord()
+    {
+        var office = await app.SignedInClientAsync("vanphong");
+        var html = await office.GetStringAsync("/Documents/Create");
+        Assert.Contains("<option value=\"None\">Không mật</option>", html);
+        Assert.Contains("<option value=\"Normal\">Thường</option>", html);
+        Assert.Contains("<option value=\"None\">Không mật</option>", await office.GetStringAsync("/Assignments/Edit"));
     }
 }
