@@ -7,6 +7,7 @@ public static partial class Text
     {
         ["Dữ liệu minh họa: các đơn vị có thật, mọi cá nhân và số liệu đều là giả định."] = "Demo data: the units are real; every person and figure is fictional.",
         ["Mở menu"] = "Open menu",
+        ["Xem các đợt sơ kết, tổng kết"] = "See the review campaigns",
         ["Theo dõi thực hiện nghị quyết"] = "Tracking how resolutions are carried out",
         ["Đăng xuất"] = "Sign out",
         ["Đăng nhập"] = "Sign in",

@@ -150,4 +150,13 @@ public class AdminAccountsTests(ResoluteFactory app) : IClassFixture<ResoluteFac
         Assert.Contains("<option value=\"Normal\">Thường</option>", html);
         Assert.Contains("<option value=\"None\">Không mật</option>", await office.GetStringAsync("/Assignments/Edit"));
     }
+
+    [Fact]
+    public async Task HomePage_NoLongerSaysComingSoon_ForWhatIsBuilt()
+    {
+        var html = await (await app.SignedInClientAsync("vanphong")).GetStringAsync("/");
+        Assert.DoesNotContain("sắp có", html);
+        Assert.Contains("href=\"/Assignments/MyWork\"", html);
+        Assert.Contains("href=\"/Reviews\"", html);
+    }
 }
