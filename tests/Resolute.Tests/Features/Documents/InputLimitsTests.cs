@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Resolute.Domain.Access;
 using Resolute.Tests.Infrastructure;
@@ -120,5 +121,48 @@ public class InputLimitsTests(ResoluteFactory app) : IClassFixture<ResoluteFacto
         var registered = refs.EnumerateArray().First(x => x.GetProperty("symbol").GetString() == "15-NQ/TW").GetProperty("documentId").GetString();
         Assert.NotNull(registered);
         Assert.All(refs.EnumerateArray().Where(x => x.GetProperty("symbol").GetString() == "15-NQ/TW"), x => Assert.Equal(registered, x.GetProperty("documentId").GetString()));
+    }
+
+    [Fact]
+    public async Task ExcelRows_StopsReadingOneRowPastTheLimit()
+    {
+        var rows = Enumerable.Range(1, 500).Select(i => new Dictionary<string, object?> { ["A"] = i, ["B"] = "dòng " + i });
+        using var stream = new MemoryStream();
+        MiniExcel.SaveAs(stream, rows);
+        stream.Position = 0;
+        var read = await Resolute.Web.Infrastructure.ExcelRows.ReadAsync(stream, 10, default);
+        Assert.Equal(11, read!.Count);
+    }
+
+    /// <summary>Counts the commands a context sends.</summary>
+    private sealed class CommandCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public int Count;
+
+        public override ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Count);
+            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task ReferenceMatching_IsOneQuery_HoweverManyReferences()
+    {
+        _ = app.Services;
+        var counter = new CommandCounter();
+        var keyring = new Resolute.Web.Data.AuditKeyring(app.AuditKeyFile);
+        await using Resolute.Web.Data.ResoluteDbContext db = TestDatabase.IsPostgres
+            ? new Resolute.Web.Data.PostgresResoluteDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Resolute.Web.Data.PostgresResoluteDbContext>()
+                .UseNpgsql(app.ConnectionString).AddInterceptors(counter).Options, Resolute.Web.Infrastructure.Access.AccessScope.System(), TimeProvider.System, keyring)
+            : new Resolute.Web.Data.SqliteResoluteDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Resolute.Web.Data.SqliteResoluteDbContext>()
+                .UseSqlite(app.ConnectionString).AddInterceptors(counter).Options, Resolute.Web.Infrastructure.Access.AccessScope.System(), TimeProvider.System, keyring);
+        var text = string.Join(" ", Enumerable.Range(1, 800).Select(i => $"Kế hoạch số {i}-KH/TU, Nghị quyết số 15-NQ/TW"));
+        var refs = Resolute.Domain.Documents.ReferenceParser.Find(text);
+        Assert.Equal(1600, refs.Count);
+        var matches = await Resolute.Web.Features.Documents.DocumentQueries.MatchAllAsync(db, refs, default);
+        Assert.Equal(1, counter.Count);
+        Assert.Contains(matches, m => m is not null);
     }
 }
