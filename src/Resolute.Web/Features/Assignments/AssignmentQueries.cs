@@ -154,17 +154,22 @@ public static class AssignmentQueries
         var page = Math.Max(1, f.Page);
         var q = Apply(db, f, today, await CoversAsync(db, f, ct));
         var total = await q.CountAsync(ct);
-        IOrderedQueryable<Assignment> Order(IQueryable<Assignment> x) => f.Sort switch
-        {
-            Sort.DueDesc => x.OrderByDescending(a => a.DueOn).ThenByDescending(a => a.Id),
-            Sort.Newest => x.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
-            Sort.Title => x.OrderBy(a => a.Title).ThenBy(a => a.Id),
-            // Open tasks all have a due date: their order is the due-date index's own.
-            _ when f.Statuses is { Count: > 0 } st && st.All(s => s is AssignmentStatus.OnTrack or AssignmentStatus.Overdue or AssignmentStatus.Recurring)
-                => x.OrderBy(a => a.DueOn).ThenBy(a => a.Id),
-            // Otherwise what falls due first; done ones (no due date) after them.
-            _ => x.OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id),
-        };
+        // A search puts the tasks with the words exactly as typed (diacritics and all) first, as the register does:
+        // "đường" before "dương", both found without diacritics.
+        var exact = string.IsNullOrWhiteSpace(f.Q) ? null : Domain.Text.VietnameseText.Normalize(f.Q.Trim());
+        IOrderedQueryable<Assignment> Order(IQueryable<Assignment> x) => exact is not null && f.Sort == Sort.Due
+            ? x.OrderByDescending(a => a.Title.Contains(exact)).ThenBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id)
+            : f.Sort switch
+            {
+                Sort.DueDesc => x.OrderByDescending(a => a.DueOn).ThenByDescending(a => a.Id),
+                Sort.Newest => x.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id),
+                Sort.Title => x.OrderBy(a => a.Title).ThenBy(a => a.Id),
+                // Open tasks all have a due date: their order is the due-date index's own.
+                _ when f.Statuses is { Count: > 0 } st && st.All(s => s is AssignmentStatus.OnTrack or AssignmentStatus.Overdue or AssignmentStatus.Recurring)
+                    => x.OrderBy(a => a.DueOn).ThenBy(a => a.Id),
+                // Otherwise what falls due first; done ones (no due date) after them.
+                _ => x.OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id),
+            };
         var rows = await Project(db, PageOf(db, Order(q).Skip((page - 1) * size).Take(size), Order), today).ToListAsync(ct);
         return new Page(total, page, size, await FinishAsync(db, rows, today, ct), await HiddenSecretAsync(db, f, ct));
     }

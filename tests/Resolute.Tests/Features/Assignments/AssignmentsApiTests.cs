@@ -350,4 +350,20 @@ public class AssignmentsApiTests(ClockedResoluteFactory app) : IClassFixture<Clo
         Assert.Contains("Tình trạng phải là", r.GetProperty("errors").GetProperty("status")[0].GetString());
         Assert.Contains("yyyy-MM-dd", r.GetProperty("errors").GetProperty("dueFrom")[0].GetString());
     }
+
+    [Fact]
+    public async Task TaskSearch_PutsExactDiacriticsFirst_AndFindsBothWithout()
+    {
+        var office = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        // The one without the exact word falls due first, so only the ranking can put the other ahead of it.
+        await CreateAsync(office, "TU-HN", "P-HOANGMAI", 10, $"Kiểm tra {marker} dương tính");
+        await CreateAsync(office, "TU-HN", "P-HOANGMAI", 40, $"Kiểm tra {marker} đường giao thông");
+        var exact = await Json(await office.GetAsync($"/api/assignments?q={Uri.EscapeDataString(marker + " đường")}"), HttpStatusCode.OK);
+        var titles = exact.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString()).ToList();
+        Assert.Equal(2, titles.Count);
+        Assert.Contains("đường", titles[0]);
+        var folded = await Json(await office.GetAsync($"/api/assignments?q={marker}%20duong"), HttpStatusCode.OK);
+        Assert.Equal(2, folded.GetProperty("total").GetInt32());
+    }
 }
