@@ -1,6 +1,3 @@
-using Resolute.Domain.Common;
-using Resolute.Domain.Text;
-
 namespace Resolute.Domain.Assignments;
 
 /// <summary>A user on a secret task's need-to-know list.</summary>

@@ -1,6 +1,3 @@
-using Resolute.Domain.Common;
-using Resolute.Domain.Text;
-
 namespace Resolute.Domain.Assignments;
 
 /// <summary>A coordinating unit (cơ quan phối hợp).</summary>

@@ -1,5 +1,4 @@
 using Resolute.Domain.Common;
-using Resolute.Domain.Text;
 
 namespace Resolute.Domain.Assignments;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Resolute.Domain.Assignments;
 using Resolute.Domain.Documents;
-using Resolute.Web.Data;
 
 namespace Resolute.Web.Data;
 

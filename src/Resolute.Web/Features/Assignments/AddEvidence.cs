@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
-using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
-using Resolute.Domain.Documents;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Identity;
 using Resolute.Domain.Assignments;
 using Resolute.Web.Data;
 
-using Resolute.Web.Infrastructure;
-
 namespace Resolute.Web.Features.Assignments;
 
 public static class AssignmentsApi

@@ -6,7 +6,6 @@ using Resolute.Domain.Access;
 using Resolute.Domain.Assignments;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
-using Resolute.Web.Infrastructure.Access;
 
 namespace Resolute.Web.Features.Assignments;
 

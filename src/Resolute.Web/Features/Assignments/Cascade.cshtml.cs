@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Resolute.Domain.Access;
 using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Web.Data;
-using Resolute.Web.Infrastructure;
 using static Resolute.Web.Infrastructure.Localization.Text;
 
 namespace Resolute.Web.Features.Assignments;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
 using Resolute.Domain.Assignments;
@@ -6,7 +5,6 @@ using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Common;
-using Resolute.Web.Infrastructure;
 using static Resolute.Web.Features.Assignments.AssignmentRules;
 
 namespace Resolute.Web.Features.Assignments;

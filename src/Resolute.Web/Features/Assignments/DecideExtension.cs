@@ -1,12 +1,7 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
 using Resolute.Domain.Assignments;
-using Resolute.Domain.Common;
-using Resolute.Domain.Documents;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Common;
-using Resolute.Web.Infrastructure;
 using static Resolute.Web.Features.Assignments.AssignmentRules;
 
 namespace Resolute.Web.Features.Assignments;

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
 using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
-using Resolute.Domain.Documents;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;

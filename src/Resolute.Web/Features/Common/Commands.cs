@@ -1,11 +1,5 @@
-using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
 using Resolute.Domain.Assignments;
-using Resolute.Domain.Common;
-using Resolute.Domain.Documents;
-using Resolute.Domain.Organisations;
-using Resolute.Domain.People;
 using Resolute.Web.Data;
 using Resolute.Web.Infrastructure;
 

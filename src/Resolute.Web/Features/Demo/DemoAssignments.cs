@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Assignments;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
-using Resolute.Web.Features.Assignments;
-using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
 
 namespace Resolute.Web.Features.Demo;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Documents;
-using Resolute.Domain.Organisations;
 using Resolute.Domain.Text;
 using Resolute.Web.Data;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
 using Resolute.Domain.Assignments;
 using Resolute.Web.Data;
-using Resolute.Web.Infrastructure;
 
 namespace Resolute.Web.Features.Notifications;
 

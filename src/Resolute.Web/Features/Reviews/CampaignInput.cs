@@ -1,15 +1,4 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Resolute.Domain.Access;
-using Resolute.Domain.Assignments;
-using Resolute.Domain.Common;
-using Resolute.Domain.Documents;
-using Resolute.Domain.Organisations;
 using Resolute.Domain.Reviews;
-using Resolute.Web.Data;
-using Resolute.Web.Features.Assignments;
-using Resolute.Web.Features.Notifications;
-using Resolute.Web.Infrastructure;
 
 namespace Resolute.Web.Features.Reviews;
 

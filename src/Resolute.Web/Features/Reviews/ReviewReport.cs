@@ -10,7 +10,6 @@ using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
 using Resolute.Web.Features.Common;
-using Resolute.Web.Infrastructure;
 using Resolute.Web.Infrastructure.Docx;
 
 namespace Resolute.Web.Features.Reviews;

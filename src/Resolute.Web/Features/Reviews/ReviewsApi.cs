@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Reviews;
 using Resolute.Web.Data;
-using Resolute.Web.Infrastructure;
 using Resolute.Web.Infrastructure.Docx;
 
 namespace Resolute.Web.Features.Reviews;

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Resolute.Domain.Access;
 using Resolute.Domain.Organisations;
 using Resolute.Tests.Infrastructure;
-using Resolute.Web.Features.Common;
 using Resolute.Web.Features.Organisations;
 using Xunit.Abstractions;
 

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
 using Resolute.Tests.Infrastructure;
-using Resolute.Web.Data;
 
 namespace Resolute.Tests.Features.Audit;
 
