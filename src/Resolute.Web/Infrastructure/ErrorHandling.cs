@@ -15,14 +15,18 @@ public static class ErrorHandling
         if (status == StatusCodes.Status500InternalServerError)
             ctx.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Resolute.Errors")
                 .LogError(error, "Unhandled error on {Path}", ctx.Request.Path);
+        await AnswerAsync(ctx, status, title);
+    });
+
+    /// <summary>The API answers ProblemDetails in Vietnamese; pages go to the Vietnamese error page.</summary>
+    private static async Task AnswerAsync(HttpContext ctx, int status, string title)
+    {
         ctx.Response.StatusCode = status;
         if (ctx.Request.Path.StartsWithSegments("/api"))
-        {
             await Results.Problem(title: title, statusCode: status).ExecuteAsync(ctx);
-            return;
-        }
-        ctx.Response.Redirect($"/Errors/Index?code={status}");
-    });
+        else
+            ctx.Response.Redirect($"/Errors/Index?code={status}");
+    }
 
     public static async Task BadRequests(HttpContext ctx, Func<Task> next)
     {
@@ -34,11 +38,7 @@ public static class ErrorHandling
         {
             var (status, title) = Classify(e);
             ctx.Response.Clear();
-            ctx.Response.StatusCode = status;
-            if (ctx.Request.Path.StartsWithSegments("/api"))
-                await Results.Problem(title: title, statusCode: status).ExecuteAsync(ctx);
-            else
-                ctx.Response.Redirect($"/Errors/Index?code={status}");
+            await AnswerAsync(ctx, status, title);
         }
     }
 

@@ -28,7 +28,8 @@ public sealed class IdempotencyFilter : IEndpointFilter
             return TypedResults.Problem(title: $"Khóa {Header} phải gồm 1 đến {MaxKeyLength} ký tự ASCII in được (ví dụ một UUID).", statusCode: StatusCodes.Status400BadRequest);
         var db = http.RequestServices.GetRequiredService<ResoluteDbContext>();
         if (db.Scope.UserId is not { } userId) return await next(context);
-        var path = (http.Request.Path.Value ?? "") is var p && p.Length > 300 ? p[..300] : http.Request.Path.Value ?? "";
+        var path = http.Request.Path.Value ?? "";
+        if (path.Length > 300) path = path[..300];
 
         var earlier = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, http.RequestAborted);
         if (earlier is not null) return Replay(earlier, path);
@@ -69,11 +70,8 @@ public sealed class IdempotencyFilter : IEndpointFilter
         return result;
     }
 
-    private static string? LocationOf(object? result) => result switch
-    {
-        null => null,
-        _ => result.GetType().GetProperty("Location")?.GetValue(result) as string,
-    };
+    /// <summary>The Location of a Created or Accepted result (they share no interface that exposes it).</summary>
+    private static string? LocationOf(object result) => result.GetType().GetProperty("Location")?.GetValue(result) as string;
 
     private static Task<bool> ExistsAsync(ResoluteDbContext db, Guid userId, string key)
     {

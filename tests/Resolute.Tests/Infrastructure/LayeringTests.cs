@@ -9,17 +9,10 @@ namespace Resolute.Tests.Infrastructure;
 /// </summary>
 public class LayeringTests
 {
-    private static DirectoryInfo Root()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Resolute.slnx"))) dir = dir.Parent;
-        return dir ?? throw new InvalidOperationException("The repository root (Resolute.slnx) was not found.");
-    }
-
     [Fact]
     public void DataAndInfrastructure_NeverNameAFeature()
     {
-        var web = Path.Combine(Root().FullName, "src", "Resolute.Web");
+        var web = Path.Combine(Repository.Root, "src", "Resolute.Web");
         var features = Directory.GetDirectories(Path.Combine(web, "Features")).Select(Path.GetFileName).ToList();
         Assert.Contains("Assignments", features);
         // "Features." followed by a feature folder's name, or the namespace itself; HttpContext.Features is not one.
@@ -40,7 +33,7 @@ public class LayeringTests
     [Fact]
     public void TheDomain_ReferencesNoPackage()
     {
-        var project = File.ReadAllText(Path.Combine(Root().FullName, "src", "Resolute.Domain", "Resolute.Domain.csproj"));
+        var project = File.ReadAllText(Path.Combine(Repository.Root, "src", "Resolute.Domain", "Resolute.Domain.csproj"));
         Assert.DoesNotContain("PackageReference", project);
         Assert.DoesNotContain("ProjectReference", project);
     }

@@ -121,11 +121,33 @@ public class ResoluteFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Runs a command of the real executable (as an operator would) on this app's database and audit keyring.</summary>
+    public async Task<(int Exit, string Out, string Err)> RunCommandAsync(params string[] args)
+    {
+        var dll = typeof(Program).Assembly.Location;
+        var psi = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["Database__Provider"] = TestDatabase.Provider;
+        psi.Environment["ConnectionStrings__Default"] = ConnectionString;
+        psi.Environment["Demo__Enabled"] = "false";
+        psi.Environment["Audit__KeyFile"] = AuditKeyFile;
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The antiforgery token a page's form carries.</summary>
+    public static string AntiforgeryToken(string html) =>
+        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     /// <summary>GETs the form page, then POSTs the fields with the page's antiforgery token, as a browser would.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {
         var page = await client.GetStringAsync(formPage ?? url);
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AntiforgeryToken(page);
         fields["__RequestVerificationToken"] = token;
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }

@@ -43,9 +43,19 @@ public sealed class AuditKeyring
         }
     }
 
+    /// <summary>
+    /// The key an entry names. Keys are only ever added, so the file is read again only when the id is not known yet
+    /// (verifying a long chain looks a key up per entry and must not touch the file each time).
+    /// </summary>
     public byte[]? Find(string id)
     {
+        if (Lookup(id) is { } key) return key;
         Refresh();
+        return Lookup(id);
+    }
+
+    private byte[]? Lookup(string id)
+    {
         foreach (var (kid, key) in _keys)
             if (kid == id) return key;
         return null;

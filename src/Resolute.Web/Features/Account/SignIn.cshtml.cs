@@ -40,11 +40,11 @@ public sealed class SignInModel(SignInManager<User> signIn, ResoluteDbContext db
         var name = Input.UserName.Trim();
         var key = SignInThrottle.KeyOf(name);
         var address = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var attempted = new { attemptedUserName = name.Length > 100 ? name[..100] : name };
+        var attemptedUserName = name.Length > 100 ? name[..100] : name;
         if (await throttle.IsThrottledAsync(db, key, address, ct))
         {
             SignInThrottle.SpendPasswordCheck(Input.Password);
-            await RecordAsync(AuditActions.SignInFailed, null, new { attempted.attemptedUserName, reason = "throttled" });
+            await RecordAsync(AuditActions.SignInFailed, null, new { attemptedUserName, reason = "throttled" });
             ModelState.AddModelError("", T("Đăng nhập sai quá nhiều lần từ máy này. Hãy đợi 15 phút rồi thử lại."));
             return Page();
         }
@@ -73,7 +73,7 @@ public sealed class SignInModel(SignInManager<User> signIn, ResoluteDbContext db
             reason = result.IsLockedOut ? "disabled" : "password";
         }
         await throttle.RecordAsync(db, key, address, ct);
-        await RecordAsync(AuditActions.SignInFailed, user, new { attempted.attemptedUserName, reason });
+        await RecordAsync(AuditActions.SignInFailed, user, new { attemptedUserName, reason });
         ModelState.AddModelError("", T("Tên đăng nhập hoặc mật khẩu không đúng."));
         return Page();
     }

@@ -35,14 +35,17 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
     /// <summary>A reminder to send: its kind (and, before the due date, how many days before), stored as "before-7", "overdue"…</summary>
     public sealed record Candidate(Guid Id, DateOnly DueOn, ReminderKind Kind, int DaysBefore = 0)
     {
-        public string Key => Kind switch
-        {
-            ReminderKind.Before => $"before-{DaysBefore}",
-            ReminderKind.DueToday => "due-today",
-            ReminderKind.Overdue => "overdue",
-            _ => "escalation",
-        };
+        public string Key => KeyOf(Kind, DaysBefore);
     }
+
+    /// <summary>How a reminder is stored in claims and notifications.</summary>
+    public static string KeyOf(ReminderKind kind, int daysBefore) => kind switch
+    {
+        ReminderKind.Before => $"before-{daysBefore}",
+        ReminderKind.DueToday => "due-today",
+        ReminderKind.Overdue => "overdue",
+        _ => "escalation",
+    };
 
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -55,7 +58,7 @@ public sealed class Reminders(ResoluteDbContext db, ReminderOptions options, ILo
             .Append((ReminderKind.Escalation, 0, DateOnly.MinValue, today.AddDays(-Math.Max(1, options.EscalateAfterDays))));
         foreach (var (kindOf, daysBefore, from, to) in kinds)
         {
-            var kind = new Candidate(Guid.Empty, default, kindOf, daysBefore).Key;
+            var kind = KeyOf(kindOf, daysBefore);
             // Open tasks due in the window that have not had this reminder for this due date.
             var ids = await db.Assignments.AsNoTracking()
                 .Where(a => a.State == AssignmentState.Assigned && a.CompletedOn == null && a.DueOn != null && a.DueOn >= from && a.DueOn <= to)

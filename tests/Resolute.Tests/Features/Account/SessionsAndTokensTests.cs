@@ -22,7 +22,7 @@ public class SessionsAndTokensTests(ResoluteFactory app) : IClassFixture<Resolut
         var c = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         var page = await c.GetAsync("/Account/SignIn");
         var antiforgery = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(v => v.Split(';')[0]));
-        var token = Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = ResoluteFactory.AntiforgeryToken(await page.Content.ReadAsStringAsync());
         var post = new HttpRequestMessage(HttpMethod.Post, "/Account/SignIn")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.UserName"] = user, ["Input.Password"] = ResoluteFactory.Password, ["__RequestVerificationToken"] = token }),
@@ -46,7 +46,7 @@ public class SessionsAndTokensTests(ResoluteFactory app) : IClassFixture<Resolut
 
         var browser = await app.SignedInClientAsync(user);
         var signOutPage = await WithCookie(cookie).GetStringAsync("/Account/SignOut");
-        var token = Regex.Match(signOutPage, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = ResoluteFactory.AntiforgeryToken(signOutPage);
         var signOut = new HttpRequestMessage(HttpMethod.Post, "/Account/SignOut") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }) };
         signOut.Headers.Add("Cookie", cookie);
         Assert.Equal(HttpStatusCode.Redirect, (await WithCookie(cookie).SendAsync(signOut)).StatusCode);

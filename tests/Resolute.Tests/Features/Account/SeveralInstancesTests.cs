@@ -45,7 +45,7 @@ public class SeveralInstancesTests : IAsyncLifetime
     }
 
     private static string Token(string html) =>
-        Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        ResoluteFactory.AntiforgeryToken(html);
 
     [Fact]
     public async Task SignInOnOne_IsHonouredByTheOther_IncludingForms()

@@ -35,7 +35,7 @@ public sealed class SignInTests : IAsyncLifetime
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient c, string user, string password)
     {
         var page = await c.GetStringAsync("/Account/SignIn");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = ResoluteFactory.AntiforgeryToken(page);
         return await c.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.UserName"] = user,
@@ -81,7 +81,7 @@ public sealed class SignInTests : IAsyncLifetime
                 // A fresh address each time, so the throttle never answers instead of the check.
                 var c = Client($"192.0.2.{10 + round * 3 + times[kind].Count}");
                 var page = await c.GetStringAsync("/Account/SignIn");
-                var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+                var token = ResoluteFactory.AntiforgeryToken(page);
                 var form = new FormUrlEncodedContent(new Dictionary<string, string>
                 {
                     ["Input.UserName"] = name,
@@ -131,7 +131,7 @@ public sealed class SignInTests : IAsyncLifetime
         spoof.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.99");
         var name = await direct.CreateUserAsync(ScopeRole.Reporter, "P-CUANAM");
         var page = await spoof.GetStringAsync("/Account/SignIn");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = ResoluteFactory.AntiforgeryToken(page);
         await spoof.PostAsync("/Account/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Input.UserName"] = name,

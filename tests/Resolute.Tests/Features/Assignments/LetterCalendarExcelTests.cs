@@ -144,7 +144,7 @@ public class LetterCalendarExcelTests(ResoluteFactory app) : IClassFixture<Resol
             var stream = new MemoryStream();
             MiniExcel.SaveAs(stream, rows);
             var page = await office.GetStringAsync("/Assignments/Import");
-            var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            var token = ResoluteFactory.AntiforgeryToken(page);
             var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(stream.ToArray()), "file", "nhiem-vu.xlsx" } };
             return await office.PostAsync("/Assignments/Import", form);
         }

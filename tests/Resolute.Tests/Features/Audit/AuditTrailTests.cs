@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -34,18 +33,8 @@ public class AuditTrailTests : IAsyncLifetime
 
     private async Task<(int Exit, string Out)> VerifyAuditAsync(params string[] extra)
     {
-        var dll = typeof(Program).Assembly.Location;
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
-        psi.ArgumentList.Add(dll);
-        psi.ArgumentList.Add("verify-audit");
-        foreach (var a in extra) psi.ArgumentList.Add(a);
-        psi.Environment["Database__Provider"] = TestDatabase.Provider;
-        psi.Environment["ConnectionStrings__Default"] = _app.ConnectionString;
-        psi.Environment["Audit__KeyFile"] = _app.AuditKeyFile;
-        using var p = Process.Start(psi)!;
-        var output = await p.StandardOutput.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, output);
+        var (exit, output, _) = await _app.RunCommandAsync(["verify-audit", .. extra]);
+        return (exit, output);
     }
 
     [Fact]
@@ -175,19 +164,8 @@ public class AuditTrailTests : IAsyncLifetime
         await using var app = new ResoluteFactory(TestDatabase.NewConnectionString(), seedDemo: true) { AuditKeyFile = keyFile };
         var admin = await app.CreateUserAsync(ScopeRole.Admin, "TU-HN");
         var before = await app.WithDbAsync((db, _) => db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => a.KeyId).FirstAsync());
-        var dll = typeof(Program).Assembly.Location;
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
-        psi.ArgumentList.Add(dll);
-        psi.ArgumentList.Add("rotate-audit-key");
-        psi.Environment["Database__Provider"] = TestDatabase.Provider;
-        psi.Environment["ConnectionStrings__Default"] = app.ConnectionString;
-        psi.Environment["Audit__KeyFile"] = keyFile;
-        using (var p = Process.Start(psi)!)
-        {
-            var rotated = await p.StandardOutput.ReadToEndAsync();
-            await p.WaitForExitAsync();
-            Assert.True(p.ExitCode == 0, rotated);
-        }
+        var rotated = await app.RunCommandAsync("rotate-audit-key");
+        Assert.True(rotated.Exit == 0, rotated.Out + rotated.Err);
         await app.CreateUserAsync(ScopeRole.Office, "TU-HN");
         var after = await app.WithDbAsync((db, _) => db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => a.KeyId).FirstAsync());
         Assert.NotEqual(before, after);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -11,22 +10,7 @@ public class CommandLineTests(ResoluteFactory app) : IClassFixture<ResoluteFacto
 {
     private sealed record Unit(Guid Id, string Code);
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var dll = typeof(Program).Assembly.Location;
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
-        psi.ArgumentList.Add(dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["Database__Provider"] = TestDatabase.Provider;
-        psi.Environment["ConnectionStrings__Default"] = app.ConnectionString;
-        psi.Environment["Demo__Enabled"] = "false";
-        psi.Environment["Audit__KeyFile"] = app.AuditKeyFile;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        return (p.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => app.RunCommandAsync(args);
 
     [Fact]
     public async Task CreateUser_ThenCreateToken_GivesScopedApiAccess()

@@ -24,7 +24,7 @@ public class ImportTests(ResoluteFactory app) : IClassFixture<ResoluteFactory>
     private async Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file)
     {
         var page = await client.GetStringAsync("/Documents/Import");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = ResoluteFactory.AntiforgeryToken(page);
         var form = new MultipartFormDataContent
         {
             { new ByteArrayContent(file), "file", "so-van-ban.xlsx" },

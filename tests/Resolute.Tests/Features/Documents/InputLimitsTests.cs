@@ -100,7 +100,7 @@ public class InputLimitsTests(ResoluteFactory app) : IClassFixture<ResoluteFacto
         using var stream = new MemoryStream();
         MiniExcel.SaveAs(stream, rows);
         var page = await office.GetStringAsync("/Documents/Import");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = ResoluteFactory.AntiforgeryToken(page);
         var form = new MultipartFormDataContent { { new ByteArrayContent(stream.ToArray()), "file", "qua-dai.xlsx" }, { new StringContent(token), "__RequestVerificationToken" } };
         var r = await office.PostAsync("/Documents/Import", form);
         Assert.Contains("tối đa 5.000 dòng", WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync()).Replace(",", "."));

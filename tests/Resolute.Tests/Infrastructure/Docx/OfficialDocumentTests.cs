@@ -46,11 +46,9 @@ public class OfficialDocumentTests(ResoluteFactory app) : IClassFixture<Resolute
         var pdfText = string.Join("\n", read.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
         if (Environment.GetEnvironmentVariable("RESOLUTE_WRITE_IMAGES") == "1" && File.Exists("/usr/bin/pdftoppm"))
         {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(root.FullName, "Resolute.slnx"))) root = root.Parent!;
             var pdfPath = Path.Combine(Path.GetTempPath(), name + ".pdf");
             await File.WriteAllBytesAsync(pdfPath, pdf);
-            using var p = Process.Start("/usr/bin/pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, Path.Combine(root.FullName, "docs", "images", name)]);
+            using var p = Process.Start("/usr/bin/pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, Path.Combine(Repository.Root, "docs", "images", name)]);
             await p.WaitForExitAsync();
         }
         return (docxText, pdfText);
