@@ -23,10 +23,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # LibreOffice turns consolidated reports into PDF; the app works without it, so a failed install is not fatal.
-if ! command -v libreoffice >/dev/null 2>&1 && [ "${RESOLUTE_NO_LIBREOFFICE:-}" != 1 ]; then
-  log "installing LibreOffice Writer (PDF export of reports)"
+# fonts-liberation2 is the Times-compatible font with full Vietnamese that the rendered documents are checked in.
+if [ "${RESOLUTE_NO_LIBREOFFICE:-}" != 1 ] && { ! command -v libreoffice >/dev/null 2>&1 || [ ! -d /usr/share/fonts/truetype/liberation2 ]; }; then
+  log "installing LibreOffice Writer and fonts-liberation2 (PDF export of reports)"
   export DEBIAN_FRONTEND=noninteractive
-  { apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null; } \
+  { apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation2 >/dev/null; } \
     || echo "LibreOffice not installed: the PDF tests check the app's 501 answer instead"
 fi
 
