@@ -13,7 +13,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 namespace Resolute.Web.Features.Admin;
 
 /// <summary>Accounts whose roles lie in the administrator's scope; create an account with a role over a unit.</summary>
-public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, TimeProvider clock) : PageModel
+public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, TimeProvider clock) : PageModel, IFormPage
 {
     public sealed class InputModel
     {
@@ -111,45 +111,39 @@ public sealed class IndexModel(ResoluteDbContext db, UserManager<User> users, Ti
             await LoadAsync(ct);
             return Page();
         }
-        try
+        var unitId = (await UnitPicker.ResolveAsync(db, Input.UnitCode, "unitCode", ct))!.Value;
+        if (!await db.Scope.CanAsync(db, Permission.ManageUsers, unitId, ct)) throw new ForbiddenException();
+        Guid? personId = null;
+        if (!string.IsNullOrWhiteSpace(Input.PersonName))
         {
-            var unitId = (await UnitPicker.ResolveAsync(db, Input.UnitCode, "unitCode", ct))!.Value;
-            if (!await db.Scope.CanAsync(db, Permission.ManageUsers, unitId, ct)) throw new ForbiddenException();
-            Guid? personId = null;
-            if (!string.IsNullOrWhiteSpace(Input.PersonName))
-            {
-                var name = Resolute.Domain.Text.VietnameseText.Normalize(Input.PersonName.Trim());
-                var matches = await (from p in db.People
-                                     join x in db.Positions on p.Id equals x.PersonId
-                                     where p.FullName == name && db.OrganisationClosures.Any(c => c.AncestorId == unitId && c.DescendantId == x.OrganisationId)
-                                     select p.Id).Distinct().ToListAsync(ct);
-                if (matches.Count != 1)
-                    throw new DomainException("person", matches.Count == 0
-                        ? $"Không có cán bộ tên {name} giữ chức vụ trong đơn vị này."
-                        : $"Có {matches.Count} cán bộ cùng tên {name} trong đơn vị này; hãy chọn đơn vị cụ thể hơn.", "personName");
-                personId = matches[0];
-            }
-            var user = new User { UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName.Trim(), PersonId = personId, CreatedAt = clock.GetUtcNow().UtcDateTime };
-            var result = await users.CreateAsync(user, Input.Password);
-            if (!result.Succeeded)
-            {
-                foreach (var e in result.Errors)
-                    ModelState.AddModelError(e.Code.StartsWith("Password") ? "Input.Password" : "Input.UserName", e.Description);
-                await LoadAsync(ct);
-                return Page();
-            }
-            db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Input.Role!.Value, OrganisationId = unitId });
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = T("Đã tạo tài khoản.");
-            return RedirectToPage();
+            var name = Resolute.Domain.Text.VietnameseText.Normalize(Input.PersonName.Trim());
+            var matches = await (from p in db.People
+                                 join x in db.Positions on p.Id equals x.PersonId
+                                 where p.FullName == name && db.OrganisationClosures.Any(c => c.AncestorId == unitId && c.DescendantId == x.OrganisationId)
+                                 select p.Id).Distinct().ToListAsync(ct);
+            if (matches.Count != 1)
+                throw new DomainException("person", matches.Count == 0
+                    ? $"Không có cán bộ tên {name} giữ chức vụ trong đơn vị này."
+                    : $"Có {matches.Count} cán bộ cùng tên {name} trong đơn vị này; hãy chọn đơn vị cụ thể hơn.", "personName");
+            personId = matches[0];
         }
-        catch (DomainException e)
+        var user = new User { UserName = Input.UserName.Trim(), DisplayName = Input.DisplayName.Trim(), PersonId = personId, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var result = await users.CreateAsync(user, Input.Password);
+        if (!result.Succeeded)
         {
-            ModelState.AddDomainError(e);
+            foreach (var e in result.Errors)
+                ModelState.AddModelError(e.Code.StartsWith("Password") ? "Input.Password" : "Input.UserName", e.Description);
             await LoadAsync(ct);
             return Page();
         }
+        db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = Input.Role!.Value, OrganisationId = unitId });
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = T("Đã tạo tài khoản.");
+        return RedirectToPage();
     }
+
+    /// <summary>A refused new account shows the form again with the accounts list.</summary>
+    public Task ReloadAsync(Exception error, CancellationToken ct) => LoadAsync(ct);
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Assignments;
 using Resolute.Domain.Common;
 using Resolute.Web.Data;
+using Resolute.Web.Infrastructure;
 using static Resolute.Web.Infrastructure.Localization.Text;
 
 namespace Resolute.Web.Features.Assignments;
 
 /// <summary>The lead unit gives its task on to its subordinate units: one task each, with the parent's content and deadline by default.</summary>
-public sealed class CascadeModel(ResoluteDbContext db, IConfiguration config) : PageModel
+public sealed class CascadeModel(ResoluteDbContext db, IConfiguration config) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public List<Guid> Units { get; set; } = [];
@@ -20,7 +21,6 @@ public sealed class CascadeModel(ResoluteDbContext db, IConfiguration config) : 
     public AssignmentDetails.Detail Parent { get; private set; } = null!;
     public List<(Guid Id, string Code, string Name, bool HasTask)> Children { get; private set; } = [];
     public IReadOnlyList<CascadeAssignment.Child>? Created { get; private set; }
-    public string? Error { get; private set; }
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
@@ -49,21 +49,13 @@ public sealed class CascadeModel(ResoluteDbContext db, IConfiguration config) : 
         var targets = Units.Distinct().Select(u => new CascadeTarget(u, null, null, Deadline)).ToList();
         targets.AddRange((MoreCodes ?? "").Split([',', ';', '\n', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(c => new CascadeTarget(null, c, null, Deadline)));
-        try
-        {
-            Created = await new CascadeAssignment(Id, targets, string.IsNullOrWhiteSpace(Title) ? null : Title, null).HandleAsync(db, config, ct);
-            var drafts = Created.Count(c => c.Gaps.Count > 0);
-            TempData["Message"] = drafts == 0
-                ? string.Format(T("Đã giao nhiệm vụ cho {0} đơn vị."), Created.Count)
-                : string.Format(T("Đã giao nhiệm vụ cho {0} đơn vị; {1} nhiệm vụ còn là dự thảo vì chưa đủ 5 rõ."), Created.Count - drafts, drafts);
-            return RedirectToPage("Index", new { parent = Id, subtree = false });
-        }
-        catch (DomainException e)
-        {
-            Error = e.Message;
-            db.ChangeTracker.Clear();
-            await LoadAsync(ct);
-            return Page();
-        }
+        Created = await new CascadeAssignment(Id, targets, string.IsNullOrWhiteSpace(Title) ? null : Title, null).HandleAsync(db, config, ct);
+        var drafts = Created.Count(c => c.Gaps.Count > 0);
+        TempData["Message"] = drafts == 0
+            ? string.Format(T("Đã giao nhiệm vụ cho {0} đơn vị."), Created.Count)
+            : string.Format(T("Đã giao nhiệm vụ cho {0} đơn vị; {1} nhiệm vụ còn là dự thảo vì chưa đủ 5 rõ."), Created.Count - drafts, drafts);
+        return RedirectToPage("Index", new { parent = Id, subtree = false });
     }
+
+    public Task ReloadAsync(Exception error, CancellationToken ct) => LoadAsync(ct);
 }

@@ -63,22 +63,11 @@ public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, In
     public Task<IActionResult> OnPostApproveDeadlineAsync(CancellationToken ct) =>
         RunAsync(() => new ApproveLateDeadline(Id).HandleAsync(db, ct), T("Đã đồng ý thời hạn."));
 
-    /// <summary>Runs an action, then shows the task again with what happened; a refused action leaves everything as it was.</summary>
+    /// <summary>Runs an action, then shows the task again with what happened; a refused action leaves everything as it was (the page filter shows why).</summary>
     private async Task<IActionResult> RunAsync(Func<Task> action, string done)
     {
-        try
-        {
-            await action();
-            TempData["Message"] = done;
-        }
-        catch (FiveClear.IncompleteException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (Exception e) when (e is DomainException or ConflictException or Infrastructure.Files.RejectedException)
-        {
-            TempData["Error"] = e.Message;
-        }
+        await action();
+        TempData["Message"] = done;
         return RedirectToPage("Details", new { id = Id });
     }
 }

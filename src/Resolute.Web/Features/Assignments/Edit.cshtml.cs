@@ -15,7 +15,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 namespace Resolute.Web.Features.Assignments;
 
 /// <summary>Drafting and assigning a task. "Save draft" keeps an incomplete one; "Assign" requires the five clears and lists what is missing.</summary>
-public sealed class EditModel(ResoluteDbContext db, UserManager<User> users, IConfiguration config) : PageModel
+public sealed class EditModel(ResoluteDbContext db, UserManager<User> users, IConfiguration config) : PageModel, IFormPage
 {
     public sealed class InputModel
     {
@@ -85,32 +85,29 @@ public sealed class EditModel(ResoluteDbContext db, UserManager<User> users, ICo
         if (!db.Scope.HasAny(Permission.AssignTasks)) return StatusCode(StatusCodes.Status403Forbidden);
         await LoadLeadersAsync(ct);
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            var input = await ToInputAsync(ct);
-            var a = await new SaveAssignment(Id, Id is null ? null : Input.Version, input, assign).HandleAsync(db, users, config, ct);
-            TempData["Message"] = a.State == AssignmentState.Draft ? T("Đã lưu dự thảo nhiệm vụ.") : T("Đã giao nhiệm vụ.");
-            return RedirectToPage("Details", new { id = a.Id });
-        }
-        catch (FiveClear.IncompleteException e)
+        var input = await ToInputAsync(ct);
+        var a = await new SaveAssignment(Id, Id is null ? null : Input.Version, input, assign).HandleAsync(db, users, config, ct);
+        TempData["Message"] = a.State == AssignmentState.Draft ? T("Đã lưu dự thảo nhiệm vụ.") : T("Đã giao nhiệm vụ.");
+        return RedirectToPage("Details", new { id = a.Id });
+    }
+
+    public (string Field, string Input)[] FieldMap =>
+    [
+        ("assignerId", "Input.AssignerCode"), ("leadId", "Input.LeadCode"), ("leadLeaderId", "Input.LeaderName"),
+        ("followUpId", "Input.FollowUpCode"), ("coordinatorIds", "Input.CoordinatorCodes"), ("sourceDocumentId", "Input.SourceSymbol"),
+        ("indicators", "Input.Indicators"), ("needToKnow", "Input.NeedToKnow"),
+    ];
+
+    /// <summary>A task short of the five clears lists what is missing below the form.</summary>
+    public Task ReloadAsync(Exception error, CancellationToken ct)
+    {
+        if (error is FiveClear.IncompleteException e)
         {
             Gaps = e.Gaps;
+            ModelState.Remove("");
             ModelState.AddModelError("", T("Chưa đủ 5 rõ để giao nhiệm vụ. Hãy bổ sung các mục dưới đây, hoặc lưu dự thảo."));
-            db.ChangeTracker.Clear();
         }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e, ("assignerId", "Input.AssignerCode"), ("leadId", "Input.LeadCode"), ("leadLeaderId", "Input.LeaderName"),
-                ("followUpId", "Input.FollowUpCode"), ("coordinatorIds", "Input.CoordinatorCodes"), ("sourceDocumentId", "Input.SourceSymbol"),
-                ("indicators", "Input.Indicators"), ("needToKnow", "Input.NeedToKnow"));
-            db.ChangeTracker.Clear();
-        }
-        catch (ConflictException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        return Page();
+        return Task.CompletedTask;
     }
 
     private async Task<AssignmentInput> ToInputAsync(CancellationToken ct)

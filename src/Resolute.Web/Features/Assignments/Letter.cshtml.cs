@@ -4,18 +4,18 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Common;
 using Resolute.Web.Data;
+using Resolute.Web.Infrastructure;
 using Resolute.Web.Infrastructure.Docx;
 using static Resolute.Web.Infrastructure.Localization.Text;
 
 namespace Resolute.Web.Features.Assignments;
 
 /// <summary>A reminder letter (công văn đôn đốc) to a unit about the overdue tasks the caller's unit gave it: preview, download, register and send.</summary>
-public sealed class LetterModel(ResoluteDbContext db, UserManager<User> users, Infrastructure.Files.FileStore store, IConfiguration config) : PageModel
+public sealed class LetterModel(ResoluteDbContext db, UserManager<User> users, Infrastructure.Files.FileStore store, IConfiguration config) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public string? Issuer { get; set; }
     public ReminderLetter.Draft? Draft { get; private set; }
-    public string? Error { get; private set; }
 
     private async Task<IActionResult?> BuildAsync(CancellationToken ct)
     {
@@ -29,7 +29,8 @@ public sealed class LetterModel(ResoluteDbContext db, UserManager<User> users, I
         }
         catch (DomainException e)
         {
-            Error = e.Message;
+            // Nothing to remind of, or no issuer: said on the page, which stays open for another choice.
+            ModelState.AddModelError("", e.Message);
         }
         return null;
     }
@@ -48,17 +49,11 @@ public sealed class LetterModel(ResoluteDbContext db, UserManager<User> users, I
     {
         if (await BuildAsync(ct) is { } refused) return refused;
         if (Draft is null) return Page();
-        try
-        {
-            var document = await ReminderLetter.SendAsync(db, users, store, Draft, ct);
-            TempData["Message"] = string.Format(T("Đã đăng ký công văn {0} và gửi thông báo cho {1}."), document.Symbol, Draft.Recipient.ShortName);
-            return RedirectToPage("/Documents/Details", new { id = document.Id });
-        }
-        catch (DomainException e)
-        {
-            Error = e.Message;
-            db.ChangeTracker.Clear();
-            return Page();
-        }
+        var document = await ReminderLetter.SendAsync(db, users, store, Draft, ct);
+        TempData["Message"] = string.Format(T("Đã đăng ký công văn {0} và gửi thông báo cho {1}."), document.Symbol, Draft.Recipient.ShortName);
+        return RedirectToPage("/Documents/Details", new { id = document.Id });
     }
+
+    /// <summary>A refused send shows the draft again (the draft itself was built before the send was tried).</summary>
+    public Task ReloadAsync(Exception error, CancellationToken ct) => Task.CompletedTask;
 }

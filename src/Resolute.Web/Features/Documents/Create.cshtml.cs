@@ -12,7 +12,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 
 namespace Resolute.Web.Features.Documents;
 
-public sealed class CreateModel(ResoluteDbContext db, UserManager<User> users) : PageModel
+public sealed class CreateModel(ResoluteDbContext db, UserManager<User> users) : PageModel, IFormPage
 {
     public sealed class InputModel
     {
@@ -59,20 +59,16 @@ public sealed class CreateModel(ResoluteDbContext db, UserManager<User> users) :
         if (!db.Scope.HasAny(Permission.RegisterDocuments)) return StatusCode(StatusCodes.Status403Forbidden);
         await LoadAsync(ct);
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            var names = (Input.NeedToKnow ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var doc = await new RegisterDocument(Input.Symbol, Input.TypeId!.Value, null, Input.IssuerCode, Input.IssuedOn!.Value, Input.Signer,
-                Input.Summary, Input.Secrecy, Input.Urgency, Input.FullText, Input.Holder, names).HandleAsync(db, users, ct);
-            TempData["Message"] = T("Đã đăng ký văn bản.");
-            return RedirectToPage("Details", new { id = doc.Id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e, ("issuerId", "Input.IssuerCode"), ("typeId", "Input.TypeId"), ("needToKnow", "Input.NeedToKnow"));
-            return Page();
-        }
+        var names = (Input.NeedToKnow ?? "").Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var doc = await new RegisterDocument(Input.Symbol, Input.TypeId!.Value, null, Input.IssuerCode, Input.IssuedOn!.Value, Input.Signer,
+            Input.Summary, Input.Secrecy, Input.Urgency, Input.FullText, Input.Holder, names).HandleAsync(db, users, ct);
+        TempData["Message"] = T("Đã đăng ký văn bản.");
+        return RedirectToPage("Details", new { id = doc.Id });
     }
+
+    public (string Field, string Input)[] FieldMap => [("issuerId", "Input.IssuerCode"), ("typeId", "Input.TypeId"), ("needToKnow", "Input.NeedToKnow")];
+
+    public Task ReloadAsync(Exception error, CancellationToken ct) => LoadAsync(ct);
 
     private async Task LoadAsync(CancellationToken ct) =>
         Types = await db.DocumentTypes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);

@@ -37,38 +37,16 @@ public sealed class DetailsModel(ResoluteDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostLinkAsync(Guid toId, RelationKind kind, CancellationToken ct)
     {
-        try
-        {
-            await new LinkDocuments(Id, toId, kind).HandleAsync(db, ct);
-            TempData["Message"] = T("Đã liên kết văn bản.");
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
+        await new LinkDocuments(Id, toId, kind).HandleAsync(db, ct);
+        TempData["Message"] = T("Đã liên kết văn bản.");
         return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, [FromServices] Infrastructure.Files.FileStore store, CancellationToken ct)
     {
-        if (file is null || file.Length == 0)
-        {
-            TempData["Error"] = T("Cần chọn tệp đính kèm.");
-            return RedirectToPage(new { id = Id });
-        }
-        try
-        {
-            await new Attachments.AddAttachment(Id, file.FileName, file.OpenReadStream).HandleAsync(db, store, ct);
-            TempData["Message"] = T("Đã đính kèm tệp.");
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (Infrastructure.Files.RejectedException e)
-        {
-            TempData["Error"] = e.Message;
-        }
+        if (file is null || file.Length == 0) throw new DomainException("file", "Cần chọn tệp đính kèm.");
+        await new Attachments.AddAttachment(Id, file.FileName, file.OpenReadStream).HandleAsync(db, store, ct);
+        TempData["Message"] = T("Đã đính kèm tệp.");
         return RedirectToPage(new { id = Id });
     }
 

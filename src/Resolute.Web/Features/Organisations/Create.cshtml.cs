@@ -8,7 +8,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 
 namespace Resolute.Web.Features.Organisations;
 
-public sealed class CreateModel(ResoluteDbContext db, TimeProvider clock) : PageModel
+public sealed class CreateModel(ResoluteDbContext db, TimeProvider clock) : PageModel, IFormPage
 {
     [BindProperty] public UnitForm Input { get; set; } = new();
 
@@ -31,18 +31,14 @@ public sealed class CreateModel(ResoluteDbContext db, TimeProvider clock) : Page
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            var parentId = await UnitPicker.ResolveAsync(db, Input.ParentCode, "parentId", ct);
-            var unit = await new CreateOrganisation(Input.Code, Input.ShortName, string.IsNullOrWhiteSpace(Input.FullName) ? Input.ShortName : Input.FullName,
-                Input.Kind!.Value, Input.Level!.Value, parentId, Input.ValidFrom!.Value).HandleAsync(db, ct);
-            TempData["Message"] = T("Đã thêm đơn vị.");
-            return RedirectToPage("Index", new { id = unit.Id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e, ("parentId", "Input.ParentCode"));
-            return Page();
-        }
+        var parentId = await UnitPicker.ResolveAsync(db, Input.ParentCode, "parentId", ct);
+        var unit = await new CreateOrganisation(Input.Code, Input.ShortName, string.IsNullOrWhiteSpace(Input.FullName) ? Input.ShortName : Input.FullName,
+            Input.Kind!.Value, Input.Level!.Value, parentId, Input.ValidFrom!.Value).HandleAsync(db, ct);
+        TempData["Message"] = T("Đã thêm đơn vị.");
+        return RedirectToPage("Index", new { id = unit.Id });
     }
+
+    public (string Field, string Input)[] FieldMap => [("parentId", "Input.ParentCode")];
+
+    public Task ReloadAsync(Exception error, CancellationToken ct) => Task.CompletedTask;
 }

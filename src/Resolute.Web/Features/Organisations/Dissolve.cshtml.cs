@@ -8,7 +8,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 
 namespace Resolute.Web.Features.Organisations;
 
-public sealed class DissolveModel(ResoluteDbContext db, TimeProvider clock) : PageModel
+public sealed class DissolveModel(ResoluteDbContext db, TimeProvider clock) : PageModel, IFormPage
 {
     public sealed class InputModel
     {
@@ -35,17 +35,13 @@ public sealed class DissolveModel(ResoluteDbContext db, TimeProvider clock) : Pa
     {
         Name = (await db.FindManageableAsync(Id, ct)).ShortName;
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            var successor = await UnitPicker.ResolveAsync(db, Input.SuccessorCode, "successorId", ct);
-            await new DissolveOrganisation(Id, Input.On!.Value, successor, Input.Reason!).HandleAsync(db, ct);
-            TempData["Message"] = T("Đã ghi nhận đơn vị kết thúc hoạt động.");
-            return RedirectToPage("Index", new { id = Id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e, ("successorId", "Input.SuccessorCode"));
-            return Page();
-        }
+        var successor = await UnitPicker.ResolveAsync(db, Input.SuccessorCode, "successorId", ct);
+        await new DissolveOrganisation(Id, Input.On!.Value, successor, Input.Reason!).HandleAsync(db, ct);
+        TempData["Message"] = T("Đã ghi nhận đơn vị kết thúc hoạt động.");
+        return RedirectToPage("Index", new { id = Id });
     }
+
+    public (string Field, string Input)[] FieldMap => [("successorId", "Input.SuccessorCode")];
+
+    public Task ReloadAsync(Exception error, CancellationToken ct) => Task.CompletedTask;
 }

@@ -7,7 +7,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 
 namespace Resolute.Web.Features.Organisations;
 
-public sealed class EditModel(ResoluteDbContext db) : PageModel
+public sealed class EditModel(ResoluteDbContext db) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public UnitForm Input { get; set; } = new();
@@ -25,17 +25,11 @@ public sealed class EditModel(ResoluteDbContext db) : PageModel
         var u = await db.FindManageableAsync(Id, ct);
         Name = u.ShortName;
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            await new UpdateOrganisation(Id, Input.Code, Input.ShortName, string.IsNullOrWhiteSpace(Input.FullName) ? Input.ShortName : Input.FullName,
-                Input.Kind!.Value, Input.Level!.Value, Input.ValidFrom!.Value).HandleAsync(db, ct);
-            TempData["Message"] = T("Đã lưu thay đổi.");
-            return RedirectToPage("Index", new { id = Id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e);
-            return Page();
-        }
+        await new UpdateOrganisation(Id, Input.Code, Input.ShortName, string.IsNullOrWhiteSpace(Input.FullName) ? Input.ShortName : Input.FullName,
+            Input.Kind!.Value, Input.Level!.Value, Input.ValidFrom!.Value).HandleAsync(db, ct);
+        TempData["Message"] = T("Đã lưu thay đổi.");
+        return RedirectToPage("Index", new { id = Id });
     }
+
+    public Task ReloadAsync(Exception error, CancellationToken ct) => Task.CompletedTask;
 }

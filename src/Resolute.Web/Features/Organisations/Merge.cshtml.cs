@@ -8,7 +8,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 
 namespace Resolute.Web.Features.Organisations;
 
-public sealed class MergeModel(ResoluteDbContext db, TimeProvider clock) : PageModel
+public sealed class MergeModel(ResoluteDbContext db, TimeProvider clock) : PageModel, IFormPage
 {
     public sealed class InputModel
     {
@@ -36,17 +36,13 @@ public sealed class MergeModel(ResoluteDbContext db, TimeProvider clock) : PageM
     {
         Name = (await db.FindManageableAsync(Id, ct)).ShortName;
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            var into = await UnitPicker.ResolveAsync(db, Input.IntoCode, "intoId", ct);
-            await new MergeOrganisation(Id, into!.Value, Input.On!.Value, Input.Reason!).HandleAsync(db, ct);
-            TempData["Message"] = T("Đã sáp nhập đơn vị.");
-            return RedirectToPage("Index", new { id = into });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e, ("intoId", "Input.IntoCode"));
-            return Page();
-        }
+        var into = await UnitPicker.ResolveAsync(db, Input.IntoCode, "intoId", ct);
+        await new MergeOrganisation(Id, into!.Value, Input.On!.Value, Input.Reason!).HandleAsync(db, ct);
+        TempData["Message"] = T("Đã sáp nhập đơn vị.");
+        return RedirectToPage("Index", new { id = into });
     }
+
+    public (string Field, string Input)[] FieldMap => [("intoId", "Input.IntoCode")];
+
+    public Task ReloadAsync(Exception error, CancellationToken ct) => Task.CompletedTask;
 }

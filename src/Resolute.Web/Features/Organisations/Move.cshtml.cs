@@ -8,7 +8,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 
 namespace Resolute.Web.Features.Organisations;
 
-public sealed class MoveModel(ResoluteDbContext db) : PageModel
+public sealed class MoveModel(ResoluteDbContext db) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public string? ParentCode { get; set; }
@@ -20,18 +20,10 @@ public sealed class MoveModel(ResoluteDbContext db) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        try
-        {
-            var parentId = await UnitPicker.ResolveAsync(db, ParentCode, "parentId", ct);
-            await new MoveOrganisation(Id, parentId).HandleAsync(db, ct);
-            TempData["Message"] = T("Đã chuyển đơn vị.");
-            return RedirectToPage("Index", new { id = Id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e, ("parentId", nameof(ParentCode)));
-            return Page();
-        }
+        var parentId = await UnitPicker.ResolveAsync(db, ParentCode, "parentId", ct);
+        await new MoveOrganisation(Id, parentId).HandleAsync(db, ct);
+        TempData["Message"] = T("Đã chuyển đơn vị.");
+        return RedirectToPage("Index", new { id = Id });
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -43,4 +35,8 @@ public sealed class MoveModel(ResoluteDbContext db) : PageModel
             ? await db.Organisations.Where(o => o.Id == p).Select(o => o.ShortName).FirstOrDefaultAsync(ct)
             : null;
     }
+
+    public (string Field, string Input)[] FieldMap => [("parentId", nameof(ParentCode))];
+
+    public Task ReloadAsync(Exception error, CancellationToken ct) => Task.CompletedTask;
 }

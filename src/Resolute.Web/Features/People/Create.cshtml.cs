@@ -12,7 +12,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 namespace Resolute.Web.Features.People;
 
 /// <summary>Records a person in a post. A person already recorded gets a concurrent post from the person page (later).</summary>
-public sealed class CreateModel(ResoluteDbContext db, TimeProvider clock) : PageModel
+public sealed class CreateModel(ResoluteDbContext db, TimeProvider clock) : PageModel, IFormPage
 {
     public sealed class InputModel
     {
@@ -50,22 +50,16 @@ public sealed class CreateModel(ResoluteDbContext db, TimeProvider clock) : Page
     {
         if (!db.Scope.HasAny(Permission.ManageOrganisations)) return StatusCode(StatusCodes.Status403Forbidden);
         if (!ModelState.IsValid) return Page();
-        try
-        {
-            var unitId = (await UnitPicker.ResolveAsync(db, Input.UnitCode, "unitCode", ct))!.Value;
-            if (!await db.Scope.CanAsync(db, Permission.ManageOrganisations, unitId, ct))
-                throw new ForbiddenException();
-            var person = new Person(Input.FullName, Input.Email, Input.Phone);
-            db.People.Add(person);
-            db.Positions.Add(new Position(person.Id, unitId, Input.Title, Input.IsLeader, false, Input.StartsOn!.Value));
-            await db.SaveChangesAsync(ct);
-            TempData["Message"] = T("Đã thêm cán bộ.");
-            return RedirectToPage("/Organisations/Index", new { id = unitId });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e);
-            return Page();
-        }
+        var unitId = (await UnitPicker.ResolveAsync(db, Input.UnitCode, "unitCode", ct))!.Value;
+        if (!await db.Scope.CanAsync(db, Permission.ManageOrganisations, unitId, ct))
+            throw new ForbiddenException();
+        var person = new Person(Input.FullName, Input.Email, Input.Phone);
+        db.People.Add(person);
+        db.Positions.Add(new Position(person.Id, unitId, Input.Title, Input.IsLeader, false, Input.StartsOn!.Value));
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = T("Đã thêm cán bộ.");
+        return RedirectToPage("/Organisations/Index", new { id = unitId });
     }
+
+    public Task ReloadAsync(Exception error, CancellationToken ct) => Task.CompletedTask;
 }

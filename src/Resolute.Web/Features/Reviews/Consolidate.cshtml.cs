@@ -33,19 +33,8 @@ public sealed class ConsolidateModel(ResoluteDbContext db) : PageModel
         if (op == "add" && string.IsNullOrWhiteSpace(text) && sources.Count > 0)
             text = string.Join(" ", c.Reports.SelectMany(r => r.Items).Where(i => sources.Contains(i.Id)).Select(i => i.Text.TrimEnd('.', ';') + "."));
         db.ChangeTracker.Clear();
-        try
-        {
-            await new EditConsolidation(Id, version, op, itemId, section, text, sources).HandleAsync(db, ct);
-            TempData["Message"] = op switch { "add" => T("Đã thêm mục vào báo cáo tổng hợp."), "remove" => T("Đã bỏ mục."), _ => T("Đã cập nhật.") };
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (ConflictException e)
-        {
-            TempData["Error"] = e.Message;
-        }
+        await new EditConsolidation(Id, version, op, itemId, section, text, sources).HandleAsync(db, ct);
+        TempData["Message"] = op switch { "add" => T("Đã thêm mục vào báo cáo tổng hợp."), "remove" => T("Đã bỏ mục."), _ => T("Đã cập nhật.") };
         return Redirect($"/Reviews/Consolidate/{Id}#s-{section}");
     }
 }

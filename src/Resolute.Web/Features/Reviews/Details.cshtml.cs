@@ -67,18 +67,7 @@ public sealed class DetailsModel(ResoluteDbContext db, UserManager<User> users, 
     {
         await ReviewRules.LoadAsync(db, Id, ct);
         db.ChangeTracker.Clear();
-        try
-        {
-            TempData["Message"] = await action();
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (ConflictException e)
-        {
-            TempData["Error"] = e.Message;
-        }
+        TempData["Message"] = await action();
         return RedirectToPage(new { id = Id });
     }
 

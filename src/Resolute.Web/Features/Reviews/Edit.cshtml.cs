@@ -11,7 +11,7 @@ using static Resolute.Web.Infrastructure.Localization.Text;
 namespace Resolute.Web.Features.Reviews;
 
 /// <summary>Opening a review campaign, or changing one: subject, period, deadline, outline and the units asked to report.</summary>
-public sealed class EditModel(ResoluteDbContext db) : PageModel
+public sealed class EditModel(ResoluteDbContext db) : PageModel, IFormPage
 {
     public sealed class InputModel
     {
@@ -87,44 +87,37 @@ public sealed class EditModel(ResoluteDbContext db) : PageModel
         await LoadTemplatesAsync(ct);
         db.ChangeTracker.Clear();
         if (!ModelState.IsValid) return Page();
-        try
+        var codes = (Input.RecipientCodes ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var input = new CampaignInput
         {
-            var codes = (Input.RecipientCodes ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var input = new CampaignInput
-            {
-                OwnerCode = Input.OwnerCode,
-                Kind = Input.Kind,
-                Title = Input.Title,
-                SubjectSymbol = Input.SubjectSymbol,
-                SubjectNote = Input.SubjectNote,
-                PeriodFrom = Input.PeriodFrom,
-                PeriodTo = Input.PeriodTo,
-                Deadline = Input.Deadline,
-                // Once sent, the outline is fixed (its fields are not posted); only a draft's outline is read from the form.
-                Sections = IsDraft ? Input.Sections : null,
-                ExtraSections = IsDraft ? Input.ExtraSections ?? "" : null,
-                ReportedFigures = IsDraft ? Input.ReportedFigures ?? "" : null,
-                TemplateId = IsDraft ? Input.TemplateId : null,
-                RecipientCodes = codes,
-                RecipientsAll = string.IsNullOrWhiteSpace(Input.RecipientsAll) ? null : Input.RecipientsAll,
-            };
-            var c = await new SaveCampaign(Id, Id is null ? null : Input.Version, input, send).HandleAsync(db, ct);
-            TempData["Message"] = send ? string.Format(T("Đã gửi đề cương cho {0} đơn vị."), c.Reports.Count) : T("Đã lưu đợt sơ kết, tổng kết.");
-            return RedirectToPage("Details", new { id = c.Id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(e, ("ownerId", "Input.OwnerCode"), ("subjectDocumentId", "Input.SubjectSymbol"), ("recipients", "Input.RecipientCodes"),
-                ("sections", "Input.ExtraSections"), ("figures", "Input.ReportedFigures"), ("templateId", "Input.TemplateId"), ("outline", "Input.ExtraSections"));
-            db.ChangeTracker.Clear();
-        }
-        catch (ConflictException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        return Page();
+            OwnerCode = Input.OwnerCode,
+            Kind = Input.Kind,
+            Title = Input.Title,
+            SubjectSymbol = Input.SubjectSymbol,
+            SubjectNote = Input.SubjectNote,
+            PeriodFrom = Input.PeriodFrom,
+            PeriodTo = Input.PeriodTo,
+            Deadline = Input.Deadline,
+            // Once sent, the outline is fixed (its fields are not posted); only a draft's outline is read from the form.
+            Sections = IsDraft ? Input.Sections : null,
+            ExtraSections = IsDraft ? Input.ExtraSections ?? "" : null,
+            ReportedFigures = IsDraft ? Input.ReportedFigures ?? "" : null,
+            TemplateId = IsDraft ? Input.TemplateId : null,
+            RecipientCodes = codes,
+            RecipientsAll = string.IsNullOrWhiteSpace(Input.RecipientsAll) ? null : Input.RecipientsAll,
+        };
+        var c = await new SaveCampaign(Id, Id is null ? null : Input.Version, input, send).HandleAsync(db, ct);
+        TempData["Message"] = send ? string.Format(T("Đã gửi đề cương cho {0} đơn vị."), c.Reports.Count) : T("Đã lưu đợt sơ kết, tổng kết.");
+        return RedirectToPage("Details", new { id = c.Id });
     }
+
+    public (string Field, string Input)[] FieldMap =>
+    [
+        ("ownerId", "Input.OwnerCode"), ("subjectDocumentId", "Input.SubjectSymbol"), ("recipients", "Input.RecipientCodes"),
+        ("sections", "Input.ExtraSections"), ("figures", "Input.ReportedFigures"), ("templateId", "Input.TemplateId"), ("outline", "Input.ExtraSections"),
+    ];
+
+    public Task ReloadAsync(Exception error, CancellationToken ct) => Task.CompletedTask;
 
     private async Task LoadTemplatesAsync(CancellationToken ct) =>
         Templates = await db.OutlineTemplates.AsNoTracking().OrderBy(t => t.Name).Take(100).ToListAsync(ct);

@@ -15,7 +15,7 @@ namespace Resolute.Web.Features.Reviews;
 /// submits; the reviewing unit accepts or returns it; the unit may pass the outline on to the units below it and take
 /// their consolidated items into its own report.
 /// </summary>
-public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Infrastructure.Files.FileStore store) : PageModel
+public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Infrastructure.Files.FileStore store) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     /// <summary>Each section's items, one per line, keyed by section.</summary>
@@ -36,7 +36,6 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Inf
     public bool CanEdit { get; private set; }
     public bool CanDecide { get; private set; }
     public bool CanCascade { get; private set; }
-    public string? Error { get; private set; }
 
     private async Task LoadAsync(CancellationToken ct)
     {
@@ -59,6 +58,12 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Inf
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        FillFromReport();
+        return Page();
+    }
+
+    private void FillFromReport()
+    {
         foreach (var s in Campaign.Outline.Sections)
             Text[s.Key] = string.Join("\n", Report.Items.Where(i => i.SectionKey == s.Key).OrderBy(i => i.Order).Select(i => i.Text));
         foreach (var f in Report.Figures)
@@ -67,7 +72,13 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Inf
             Notes[f.Key] = f.Note;
         }
         Version = Report.Version;
-        return Page();
+    }
+
+    /// <summary>A refused save shows what was typed again; a refused action shows the report as it is.</summary>
+    public async Task ReloadAsync(Exception error, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Text.Count == 0) FillFromReport();
     }
 
     public async Task<IActionResult> OnGetAttachmentAsync(Guid attachment, CancellationToken ct)
@@ -105,53 +116,22 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Inf
             if (!string.IsNullOrEmpty(typed))
             {
                 if (!decimal.TryParse(typed, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var v))
-                {
-                    Error = string.Format(T("Số liệu {0} phải là một số."), f.Name);
-                    db.ChangeTracker.Clear();
-                    await LoadAsync(ct);
-                    return Page();
-                }
+                    throw new DomainException("figures", string.Format(T("Số liệu {0} phải là một số."), f.Name));
                 value = v;
             }
             figures.Add(new FigureInput(f.Key, value, Notes.GetValueOrDefault(f.Key)));
         }
         db.ChangeTracker.Clear();
-        try
-        {
-            await new SaveUnitReport(Id, Version, items, figures, submit).HandleAsync(db, config, ct);
-            TempData["Message"] = submit ? T("Đã gửi báo cáo lên đơn vị chủ trì.") : T("Đã lưu bản nháp.");
-            return RedirectToPage(new { id = Id });
-        }
-        catch (DomainException e)
-        {
-            Error = e.Message;
-        }
-        catch (ConflictException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(ct);
-        return Page();
+        await new SaveUnitReport(Id, Version, items, figures, submit).HandleAsync(db, config, ct);
+        TempData["Message"] = submit ? T("Đã gửi báo cáo lên đơn vị chủ trì.") : T("Đã lưu bản nháp.");
+        return RedirectToPage(new { id = Id });
     }
 
     private async Task<IActionResult> Act(Func<Task<string>> action, CancellationToken ct)
     {
         await ReviewRules.LoadReportAsync(db, Id, ct);
         db.ChangeTracker.Clear();
-        try
-        {
-            TempData["Message"] = await action();
-        }
-        catch (DomainException e)
-        {
-            TempData["Error"] = e.Message;
-        }
-        catch (ConflictException e)
-        {
-            TempData["Error"] = e.Message;
-        }
+        TempData["Message"] = await action();
         return RedirectToPage(new { id = Id });
     }
 
@@ -194,14 +174,7 @@ public sealed class ReportModel(ResoluteDbContext db, IConfiguration config, Inf
     public Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct) => Act(async () =>
     {
         if (file is null || file.Length == 0) throw new DomainException("file", "Cần chọn tệp.");
-        try
-        {
-            await new AddReportAttachment(Id, file.FileName, file.OpenReadStream).HandleAsync(db, store, ct);
-        }
-        catch (Infrastructure.Files.RejectedException e)
-        {
-            throw new DomainException("file", e.Message);
-        }
+        await new AddReportAttachment(Id, file.FileName, file.OpenReadStream).HandleAsync(db, store, ct);
         return T("Đã đính kèm tệp.");
     }, ct);
 }
