@@ -12,6 +12,7 @@ using Resolute.Web.Features.Documents;
 using Resolute.Web.Features.Health;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Features.Organisations;
+using Resolute.Web.Features.Programmes;
 using Resolute.Web.Features.Reviews;
 using Resolute.Web.Infrastructure;
 using Resolute.Web.Infrastructure.Access;
@@ -218,6 +219,7 @@ public static class Startup
         api.MapDocumentsApi();
         api.MapAssignmentsApi();
         api.MapReviewsApi();
+        api.MapProgrammesApi();
         api.MapNotificationsApi();
         app.MapCalendarFeed();
         app.MapRazorPages();

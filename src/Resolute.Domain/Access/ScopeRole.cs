@@ -31,6 +31,8 @@ public enum Permission
     ReviewTasks = 6,
     /// <summary>Report progress on, and ask to extend, the tasks the unit leads.</summary>
     ReportProgress = 7,
+    /// <summary>Approve a body's work programme and decide its amendments (add, postpone, withdraw items): the leaders.</summary>
+    ApproveProgrammes = 8,
 }
 
 public static class ScopeRoles
@@ -44,6 +46,7 @@ public static class ScopeRoles
         Permission.AssignTasks => role is ScopeRole.Admin or ScopeRole.Office,
         Permission.ReviewTasks => role is ScopeRole.Admin or ScopeRole.Office or ScopeRole.Leader,
         Permission.ReportProgress => role is ScopeRole.Admin or ScopeRole.Office or ScopeRole.Reporter,
+        Permission.ApproveProgrammes => role is ScopeRole.Admin or ScopeRole.Leader,
         _ => false,
     };
 

@@ -83,6 +83,35 @@ public sealed class Assignment
         return a;
     }
 
+    /// <summary>
+    /// The task a work-programme item becomes on approval (RULES.md §10): its preparing unit leads, its coordinating
+    /// units coordinate, the committee gives and follows it up, the content is brought to the forum by the end of its
+    /// month. It is assigned at once so reminders, dashboards and reports treat it as any other task. A secret item has
+    /// no content on the system, so its task is named only by its place in the programme.
+    /// </summary>
+    public static Assignment ForProgrammeItem(Guid committeeId, Guid preparingUnitId, Guid? leaderId, IEnumerable<Guid> coordinatorIds, string title,
+        Guid? programmeDocumentId, string sourceClause, string output, DateOnly deadline, Secrecy secrecy, DateOnly today, DateTime createdAt, Guid? createdBy)
+    {
+        var a = new Assignment(committeeId, title, createdAt, createdBy)
+        {
+            SourceDocumentId = programmeDocumentId,
+            SourceClause = Clean(sourceClause, ClauseMaxLength, "Điều, khoản", "sourceClause"),
+            Output = Clean(output, OutputMaxLength, "Kết quả", "output"),
+            LeadId = preparingUnitId,
+            LeadLeaderId = leaderId,
+            FollowUpId = committeeId,
+            Deadline = deadline,
+            DeadlineInForce = deadline,
+            Secrecy = secrecy,
+            State = AssignmentState.Assigned,
+            AssignedOn = today,
+        };
+        a.Coordinators.AddRange(coordinatorIds.Where(c => c != preparingUnitId).Distinct().Select(c => new Coordinator(a.Id, c)));
+        a.UpdateDue();
+        a.Reindex();
+        return a;
+    }
+
     /// <summary>A progress report carried over with an imported task, already reviewed.</summary>
     public void ImportReport(string narrative, int percent, bool completion, DateTime at, DateOnly on)
     {

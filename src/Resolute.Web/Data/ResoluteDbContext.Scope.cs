@@ -4,6 +4,7 @@ using Resolute.Domain.Assignments;
 using Resolute.Domain.Documents;
 using Resolute.Domain.Organisations;
 using Resolute.Domain.People;
+using Resolute.Domain.Programmes;
 using Resolute.Domain.Reviews;
 
 namespace Resolute.Web.Data;
@@ -68,7 +69,8 @@ public abstract partial class ResoluteDbContext
     /// caller holds a role over. Documents: by issuer (<see cref="IssuerInScope"/>) and, when secret, the need-to-know
     /// list (RULES.md §5). Tasks: two named filters, scope and need-to-know, so a query over a subtree the caller's scope
     /// already covers can set the first aside. Notifications: one's own. Reviews: the reviewing unit and the units asked
-    /// to report; a unit's report, its own and its reviewer's. Outline templates: shared down the tree.
+    /// to report; a unit's report, its own and its reviewer's. Outline templates: shared down the tree. Programmes:
+    /// the committee's subtree and the preparing units.
     /// </summary>
     private void ApplyScopeFilters(ModelBuilder b)
     {
@@ -97,6 +99,18 @@ public abstract partial class ResoluteDbContext
         b.Entity<OutlineTemplate>().HasQueryFilter(t => ScopeUnrestricted
             || OrganisationClosures.Any(x => x.DescendantId == t.OwnerId && ScopeRoots.Contains(x.AncestorId))
             || OrganisationClosures.Any(x => x.AncestorId == t.OwnerId && ScopeRoots.Contains(x.DescendantId)));
+
+        // Programmes: the committee's own (its subtree), and the items a unit in the caller's subtree prepares or
+        // coordinates, with the programme they stand in. A secret item holds no content (RULES.md §5), so seeing it
+        // reveals only that it exists.
+        b.Entity<WorkProgramme>().HasQueryFilter(p => ScopeUnrestricted
+            || OrganisationClosures.Any(x => x.DescendantId == p.OrganisationId && ScopeRoots.Contains(x.AncestorId))
+            || ProgrammeItems.Any(i => i.ProgrammeId == p.Id
+                && OrganisationClosures.Any(x => x.DescendantId == i.PreparingUnitId && ScopeRoots.Contains(x.AncestorId))));
+        b.Entity<ProgrammeItem>().HasQueryFilter(i => ScopeUnrestricted
+            || OrganisationClosures.Any(x => x.DescendantId == i.PreparingUnitId && ScopeRoots.Contains(x.AncestorId))
+            || WorkProgrammes.IgnoreQueryFilters().Any(p => p.Id == i.ProgrammeId
+                && OrganisationClosures.Any(x => x.DescendantId == p.OrganisationId && ScopeRoots.Contains(x.AncestorId))));
     }
 }
 

@@ -69,6 +69,7 @@ public abstract partial class ResoluteDbContext(DbContextOptions options, Access
         ConfigureAssignments(b);
         ConfigureNotifications(b);
         ConfigureReviews(b);
+        ConfigureProgrammes(b);
         ConfigureFiles(b);
         ConfigureAudit(b);
         ApplyScopeFilters(b);

@@ -15,6 +15,13 @@ public sealed class ConflictException(string message = "Nhiệm vụ đã đư�
 /// </summary>
 public static class Versions
 {
+    /// <summary>A stale version is a conflict (409); with <paramref name="required"/>, a missing one is a 400.</summary>
+    public static void Check(int actual, int? expected, bool required = false)
+    {
+        if (required) Required(expected);
+        if (expected is { } v && v != actual) throw new ConflictException();
+    }
+
     public static int Required(int? version) => version
         ?? throw new Resolute.Domain.Common.DomainException("version-required",
             "Cần gửi phiên bản (version) của bản ghi đã đọc, để không ghi đè thay đổi của người khác.", "version");

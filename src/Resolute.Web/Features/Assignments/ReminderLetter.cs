@@ -56,8 +56,8 @@ public static class ReminderLetter
             .Where(AssignmentQueries.InSubtree(db, recipient.Id)).CountAsync(ct);
         if (items.Count + secretCount == 0)
             throw new DomainException("nothing-overdue", $"{recipient.ShortName} không có nhiệm vụ quá hạn do {issuer.ShortName} giao.");
-        var number = await NextNumberAsync(db, issuer, today, ct);
-        var symbol = $"{number}-CV/{IssuerSuffix(issuer)}";
+        var number = await PartyNumbers.NextAsync(db, issuer, "CV", today, ct);
+        var symbol = $"{number}-CV/{PartyNumbers.IssuerSuffix(issuer)}";
         var header = await HeaderAsync(db, issuer, ct);
         var doc = new OfficialDocument
         {
@@ -95,10 +95,6 @@ public static class ReminderLetter
         OfficialHeader.IssuingBody(issuer, issuer.ParentId is { } pid
             ? await db.Organisations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Id == pid, ct) : null);
 
-    /// <summary>The next number of a Party document of this type (its abbreviation) by this issuer in its current term.</summary>
-    public static Task<int> NextNumberAsync(ResoluteDbContext db, Organisation issuer, string abbreviation, DateOnly today, CancellationToken ct) =>
-        NextNumberAsync(db, issuer, today, ct, abbreviation);
-
     /// <summary>Registers the letter as a document with the .docx attached, and notifies the receiving unit.</summary>
     public static async Task<Document> SendAsync(ResoluteDbContext db, UserManager<User> users, Infrastructure.Files.FileStore store, Draft draft, CancellationToken ct)
     {
@@ -125,23 +121,4 @@ public static class ReminderLetter
         await db.SaveChangesAsync(ct);
         return document;
     }
-
-    /// <summary>The next number of a Party letter of this issuer in its current term (numbers restart each term).</summary>
-    private static async Task<int> NextNumberAsync(ResoluteDbContext db, Organisation issuer, DateOnly today, CancellationToken ct, string abbreviation = "CV")
-    {
-        var term = await Documents.DocumentRules.TermOnAsync(db, issuer.Id, today, ct)
-            ?? throw new DomainException("term", $"Chưa khai báo nhiệm kỳ của {issuer.ShortName} bao trùm ngày {today:dd/MM/yyyy}.");
-        var numbers = await db.Documents.IgnoreQueryFilters()
-            .Where(d => d.IssuerId == issuer.Id && d.TermId == term.Id && d.System == DocumentSystem.Party && d.Symbol.Contains("-" + abbreviation + "/"))
-            .Select(d => d.Number).ToListAsync(ct);
-        return numbers.Select(n => int.TryParse(n, out var v) ? v : 0).DefaultIfEmpty(0).Max() + 1;
-    }
-
-    /// <summary>The issuer part of the symbol: TU for the city committee, ĐU for a commune or ward committee.</summary>
-    public static string IssuerSuffix(Organisation issuer) => (issuer.Kind, issuer.Level) switch
-    {
-        (OrganisationKind.PartyCommittee, OrganisationLevel.Province) => "TU",
-        (OrganisationKind.PartyCommittee, _) => "ĐU",
-        _ => Domain.Text.VietnameseText.CodeFragment(issuer.Code) is var f && f.Length > 8 ? f[..8] : Domain.Text.VietnameseText.CodeFragment(issuer.Code),
-    };
 }

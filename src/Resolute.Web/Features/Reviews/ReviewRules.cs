@@ -35,11 +35,7 @@ public static class ReviewRules
         return (c, c.Reports.First(r => r.Id == reportId));
     }
 
-    public static void CheckVersion(int actual, int? expected, bool required = false)
-    {
-        if (required) Versions.Required(expected);
-        if (expected is { } v && v != actual) throw new ConflictException();
-    }
+    public static void CheckVersion(int actual, int? expected, bool required = false) => Versions.Check(actual, expected, required);
 
     /// <summary>A unit the campaign may ask to report: a current unit strictly below the reviewing unit.</summary>
     public static async Task<Organisation> RecipientAsync(ResoluteDbContext db, Guid ownerId, Guid? id, string? code, CancellationToken ct)

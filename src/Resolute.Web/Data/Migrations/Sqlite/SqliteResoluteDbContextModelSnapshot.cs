@@ -862,6 +862,222 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                     b.ToTable("positions", (string)null);
                 });
 
+            modelBuilder.Entity("Resolute.Domain.Programmes.ProgrammeChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Amendment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FromMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ToMonth")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "At");
+
+                    b.ToTable("programme_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Programmes.ProgrammeItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Added")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByQuarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContentTypeId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CoordinatorIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueMonthInForce")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Forum")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MemberInChargeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PreparingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secrecy")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateDecision")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SubmittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WasPostponed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("ContentTypeId");
+
+                    b.HasIndex("MemberInChargeId");
+
+                    b.HasIndex("PreparingUnitId");
+
+                    b.HasIndex("SourceDocumentId");
+
+                    b.HasIndex("ProgrammeId", "Number");
+
+                    b.ToTable("programme_items", (string)null);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Programmes.WorkProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Amendment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Preamble")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("SourceProgrammeId");
+
+                    b.HasIndex("OrganisationId", "FromYear");
+
+                    b.ToTable("work_programmes", (string)null);
+                });
+
             modelBuilder.Entity("Resolute.Domain.Reviews.ConsolidatedItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1948,6 +2164,68 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Resolute.Domain.Programmes.ProgrammeChange", b =>
+                {
+                    b.HasOne("Resolute.Domain.Programmes.WorkProgramme", null)
+                        .WithMany("Changes")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Programmes.ProgrammeItem", b =>
+                {
+                    b.HasOne("Resolute.Domain.Assignments.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Resolute.Domain.Documents.DocumentType", null)
+                        .WithMany()
+                        .HasForeignKey("ContentTypeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("MemberInChargeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PreparingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Programmes.WorkProgramme", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Resolute.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("SourceDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Programmes.WorkProgramme", b =>
+                {
+                    b.HasOne("Resolute.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Resolute.Domain.Programmes.WorkProgramme", null)
+                        .WithMany()
+                        .HasForeignKey("SourceProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Resolute.Domain.Reviews.ConsolidatedItem", b =>
                 {
                     b.HasOne("Resolute.Domain.Reviews.ReviewCampaign", null)
@@ -2154,6 +2432,13 @@ namespace Resolute.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Resolute.Domain.Assignments.ProgressReport", b =>
                 {
                     b.Navigation("Actuals");
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Programmes.WorkProgramme", b =>
+                {
+                    b.Navigation("Changes");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Resolute.Domain.Reviews.ReviewCampaign", b =>
