@@ -56,8 +56,8 @@ public static class ReminderLetter
             .Where(AssignmentQueries.InSubtree(db, recipient.Id)).CountAsync(ct);
         if (items.Count + secretCount == 0)
             throw new DomainException("nothing-overdue", $"{recipient.ShortName} không có nhiệm vụ quá hạn do {issuer.ShortName} giao.");
-        var number = await PartyNumbers.NextAsync(db, issuer, "CV", today, ct);
-        var symbol = $"{number}-CV/{PartyNumbers.IssuerSuffix(issuer)}";
+        var number = await DocumentNumbers.NextPartyAsync(db, issuer, "CV", today, ct);
+        var symbol = $"{number}-CV/{DocumentNumbers.IssuerSuffix(issuer)}";
         var header = await HeaderAsync(db, issuer, ct);
         var doc = new OfficialDocument
         {

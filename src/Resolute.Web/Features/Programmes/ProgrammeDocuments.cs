@@ -62,7 +62,7 @@ public static class ProgrammeDocuments
     public static byte[] ToDocx(ProgrammeView v, PageMargins margins)
     {
         var p = v.Programme;
-        var symbol = v.DocumentSymbol ?? $"     -CTr/{Common.PartyNumbers.IssuerSuffix(v.Committee)}";
+        var symbol = v.DocumentSymbol ?? $"     -CTr/{Common.DocumentNumbers.IssuerSuffix(v.Committee)}";
         var doc = Frame(v, symbol, p.ApprovedOn ?? v.Today, "Chương trình", TitleAfterKind(p), margins);
         foreach (var para in (p.Preamble ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             doc.Body.Add(new OfficialDocument.Paragraph(para));
@@ -81,7 +81,7 @@ public static class ProgrammeDocuments
 
     public static byte[] ReportToDocx(ProgrammeView v, Report r, PageMargins margins)
     {
-        var doc = Frame(v, $"     -BC/{Common.PartyNumbers.IssuerSuffix(v.Committee)}", v.Today, "Báo cáo",
+        var doc = Frame(v, $"     -BC/{Common.DocumentNumbers.IssuerSuffix(v.Committee)}", v.Today, "Báo cáo",
             $"tình hình thực hiện {v.Programme.Title} (từ tháng {Month(r.From)} đến tháng {Month(r.To)})", margins);
         var t = r.Total;
         doc.Body.Add(new OfficialDocument.Paragraph(

@@ -60,12 +60,15 @@ public static class ProgrammesApi
         g.MapGet("/{id:guid}/programme.docx", ProgrammeDocx).WithSummary("The programme in the Party format: header, CTr number, title, preamble and the table of items.");
     }
 
-    private static async Task<Ok<List<Summary>>> List(ResoluteDbContext db, Guid? org, int? year, ProgrammeKind? kind, CancellationToken ct)
+    private static async Task<Ok<List<Summary>>> List(ResoluteDbContext db, Guid? org, int? year, string? kind, CancellationToken ct)
     {
         var q = db.WorkProgrammes.AsNoTracking();
+        ProgrammeKind? parsed = null;
+        if (kind is not null)
+            parsed = Enum.TryParse<ProgrammeKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : throw new Domain.Common.DomainException("kind", "Loại chương trình phải là fullTerm (toàn khóa) hoặc annual (hằng năm).", "kind");
         if (org is { } o) q = q.Where(p => p.OrganisationId == o);
         if (year is { } y) q = q.Where(p => p.FromYear <= y && p.ToYear >= y);
-        if (kind is { } k) q = q.Where(p => p.Kind == k);
+        if (kind is not null) q = q.Where(p => p.Kind == parsed);
         var list = await q.OrderByDescending(p => p.FromYear).ThenBy(p => p.Body)
             .Select(p => new { p, Items = p.Items.Count }).Take(500).ToListAsync(ct);
         var orgIds = list.Select(x => x.p.OrganisationId).Distinct().ToArray();

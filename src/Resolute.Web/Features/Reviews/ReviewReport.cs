@@ -85,7 +85,7 @@ public static class ReviewReport
         {
             ParentBody = header.Above,
             IssuingBody = header.Issuer,
-            NumberAndSymbol = v.ReportSymbol ?? $"     -BC/{PartyNumbers.IssuerSuffix(v.Owner)}",
+            NumberAndSymbol = v.ReportSymbol ?? $"     -BC/{DocumentNumbers.IssuerSuffix(v.Owner)}",
             Place = "Hà Nội",
             Date = v.Date,
             Title = "Báo cáo",
@@ -206,8 +206,8 @@ public static class ReviewReport
         var today = db.Today;
         // Registered as a Party report (the reviewing unit's term numbering), as reminder letters are.
         var type = await db.DocumentTypes.FirstAsync(t => t.System == DocumentSystem.Party && t.Abbreviation == "BC" && t.ValidTo == null, ct);
-        var number = await PartyNumbers.NextAsync(db, v.Owner, "BC", today, ct);
-        var symbol = $"{number}-BC/{PartyNumbers.IssuerSuffix(v.Owner)}";
+        var number = await DocumentNumbers.NextPartyAsync(db, v.Owner, "BC", today, ct);
+        var symbol = $"{number}-BC/{DocumentNumbers.IssuerSuffix(v.Owner)}";
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var document = await new Documents.RegisterDocument(symbol, type.Id, c.OwnerId, null, today, null, $"Báo cáo {c.Title}", Secrecy.None, Urgency.Normal,
             null, null, null).HandleAsync(db, users, ct);

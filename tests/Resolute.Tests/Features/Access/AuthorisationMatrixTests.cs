@@ -154,6 +154,50 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             });
         }
 
+        /// <summary>
+        /// A work programme of the target unit (a People's Committee) with one complete item it prepares itself, made by
+        /// the system; approved with <paramref name="approved"/>. Returns the programme's id and the item's.
+        /// </summary>
+        public async Task<(string Id, string ItemId)> FreshProgrammeAsync(bool approved = false)
+        {
+            var target = await app.UnitIdAsync(Target);
+            return await app.WithDbAsync(async (db, _) =>
+            {
+                var chair = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                    System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Positions),
+                        x => x.OrganisationId == target && x.IsLeader), x => x.PersonId));
+                var p = await new Resolute.Web.Features.Programmes.SaveProgramme(null, null, new Resolute.Web.Features.Programmes.ProgrammeFields
+                {
+                    OrganisationId = target,
+                    Body = Resolute.Domain.Programmes.ProgrammeForum.StandingMembers,
+                    Kind = Resolute.Domain.Programmes.ProgrammeKind.Annual,
+                    Year = DateTime.UtcNow.Year - 1,
+                }).HandleAsync(db, default);
+                var item = await new Resolute.Web.Features.Programmes.SaveProgrammeItem(p.Id, null, null, new Resolute.Web.Features.Programmes.ItemFields
+                {
+                    Content = "Báo cáo ma trận",
+                    PreparingUnitId = target,
+                    MemberInChargeId = chair,
+                    Forum = Resolute.Domain.Programmes.ProgrammeForum.StandingMembers,
+                    DueMonth = new DateOnly(DateTime.UtcNow.Year - 1, 6, 1),
+                }).HandleAsync(db, default);
+                if (approved) await new Resolute.Web.Features.Programmes.ApproveProgramme(p.Id, null).HandleAsync(db, default);
+                return (p.Id.ToString(), item.Id.ToString());
+            });
+        }
+
+        public Task<int> ProgrammeVersionOfAsync(string id) => app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.WorkProgrammes),
+                x => x.Id == Guid.Parse(id)), x => x.Version)));
+
+        /// <summary>A request to a fresh programme's URL, with its current version in a JSON body.</summary>
+        public async Task<(string, HttpContent?)> ProgrammeRequestAsync(bool approved, Func<string, string, string> url, Func<int, object>? body = null)
+        {
+            var (id, item) = await FreshProgrammeAsync(approved);
+            var version = await ProgrammeVersionOfAsync(id);
+            return (url(id, item).Replace("{version}", version.ToString()), body is null ? null : JsonContent.Create(body(version)));
+        }
+
         public async Task<string> FreshEvidenceUrlAsync()
         {
             var (id, report) = await FreshTaskAsync(TaskStage.WithReport);
@@ -397,6 +441,29 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         // The feed is its own credential: a wrong key is 404 to everyone.
         new("GET /calendar/{key}.ics", Get, Url("/calendar/0123456789abcdef.ics"), Need.Anonymous, HttpStatusCode.NotFound, false),
         new("GET /api/organisations/", Get, Url("/api/organisations"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/work-programmes/", Get, Url("/api/work-programmes?kind=annual"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("POST /api/work-programmes/", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/work-programmes", JsonContent.Create(new
+        {
+            organisationCode = Target, body = "standingMembers", kind = "annual", year = 2026,
+        }))), Need.AssignForTarget, HttpStatusCode.Created, true),
+        new("GET /api/work-programmes/{id:guid}", Get, c => c.ProgrammeRequestAsync(false, (id, _) => $"/api/work-programmes/{id}"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("PUT /api/work-programmes/{id:guid}", Put, c => c.ProgrammeRequestAsync(false, (id, _) => $"/api/work-programmes/{id}",
+            v => new { body = "standingMembers", kind = "annual", year = DateTime.UtcNow.Year - 1, title = "Chương trình đổi tên", version = v }),
+            Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("POST /api/work-programmes/{id:guid}/items", Post, c => c.ProgrammeRequestAsync(false, (id, _) => $"/api/work-programmes/{id}/items",
+            v => new { content = "Nội dung thêm", version = v }), Need.ActOnTarget, HttpStatusCode.Created, true, Permission.AssignTasks),
+        new("PUT /api/work-programmes/{id:guid}/items/{itemId:guid}", Put, c => c.ProgrammeRequestAsync(false, (id, item) => $"/api/work-programmes/{id}/items/{item}",
+            v => new { content = "Nội dung sửa", version = v }), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("DELETE /api/work-programmes/{id:guid}/items/{itemId:guid}", HttpMethod.Delete, c => c.ProgrammeRequestAsync(false,
+            (id, item) => $"/api/work-programmes/{id}/items/{item}?version={{version}}"), Need.ActOnTarget, HttpStatusCode.NoContent, true, Permission.AssignTasks),
+        new("POST /api/work-programmes/{id:guid}/approve", Post, c => c.ProgrammeRequestAsync(false, (id, _) => $"/api/work-programmes/{id}/approve",
+            v => new { version = v }), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.ApproveProgrammes),
+        new("POST /api/work-programmes/{id:guid}/items/{itemId:guid}/state", Post, c => c.ProgrammeRequestAsync(true, (id, item) => $"/api/work-programmes/{id}/items/{item}/state",
+            v => new { change = "submitted", on = $"{DateTime.UtcNow.Year - 1}-06-20", version = v }), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("GET /api/work-programmes/{id:guid}/report", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/report"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/work-programmes/{id:guid}/report.docx", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/report.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/work-programmes/{id:guid}/report.xlsx", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/report.xlsx"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/work-programmes/{id:guid}/programme.docx", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/programme.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/organisations/{id:guid}", Get, async c => ($"/api/organisations/{await c.IdAsync(Target)}", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("POST /api/organisations/", Post, async c => ("/api/organisations", JsonContent.Create(new
         {

@@ -31,7 +31,11 @@ public class ProgrammesApiTests(ResoluteFactory app) : IClassFixture<ResoluteFac
 
     private static object Item(string content, string unit, string member, int month, params string[] coordinators) => new
     {
-        content, preparingUnitCode = unit, coordinatorCodes = coordinators, memberInCharge = member, forum = "standingCommittee",
+        content,
+        preparingUnitCode = unit,
+        coordinatorCodes = coordinators,
+        memberInCharge = member,
+        forum = "standingCommittee",
         dueMonth = $"{Year}-{month:00}-01",
     };
 
@@ -41,7 +45,10 @@ public class ProgrammesApiTests(ResoluteFactory app) : IClassFixture<ResoluteFac
         var leader = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
         var p = await Json(await office.PostAsJsonAsync("/api/work-programmes", new
         {
-            organisationCode = "TU-HN", body = "standingCommittee", kind = "annual", year = Year,
+            organisationCode = "TU-HN",
+            body = "standingCommittee",
+            kind = "annual",
+            year = Year,
             preamble = "Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ Thành phố khóa XVIII,",
         }), HttpStatusCode.Created);
         var member = await StandingMemberAsync();
