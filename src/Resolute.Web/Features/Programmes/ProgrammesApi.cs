@@ -46,6 +46,7 @@ public static class ProgrammesApi
     {
         var g = api.MapGroup("/work-programmes").WithTags("Work programmes");
         g.MapGet("", List).WithSummary("Work programmes the caller may see (the committee's subtree, or the items its units prepare); filter by org (the committee), year and kind (fullTerm|annual).");
+        g.MapGet("/adoption", Adoption).WithSummary("Which Party committees directly below org adopted an annual programme for the year, and when (the adoption table).");
         g.MapPost("", Create).WithSummary("Drafts a programme of a committee's body (executiveCommittee|standingCommittee|standingMembers); an annual one may start from a full-term one (sourceProgrammeId).");
         g.MapGet("/{id:guid}", Get).WithSummary("One programme: its items with their state and status, what is still missing before approval, and its history. ETag carries the version.");
         g.MapPut("/{id:guid}", Update).WithSummary("Changes a draft's heading. Send the version read: a stale one is a 409.");
@@ -62,19 +63,16 @@ public static class ProgrammesApi
 
     private static async Task<Ok<List<Summary>>> List(ResoluteDbContext db, Guid? org, int? year, string? kind, CancellationToken ct)
     {
-        var q = db.WorkProgrammes.AsNoTracking();
         ProgrammeKind? parsed = null;
         if (kind is not null)
             parsed = Enum.TryParse<ProgrammeKind>(kind, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(kind, out _) ? k : throw new Domain.Common.DomainException("kind", "Loại chương trình phải là fullTerm (toàn khóa) hoặc annual (hằng năm).", "kind");
-        if (org is { } o) q = q.Where(p => p.OrganisationId == o);
-        if (year is { } y) q = q.Where(p => p.FromYear <= y && p.ToYear >= y);
-        if (kind is not null) q = q.Where(p => p.Kind == parsed);
-        var list = await q.OrderByDescending(p => p.FromYear).ThenBy(p => p.Body)
-            .Select(p => new { p, Items = p.Items.Count }).Take(500).ToListAsync(ct);
-        var orgIds = list.Select(x => x.p.OrganisationId).Distinct().ToArray();
-        var names = await db.Organisations.IgnoreQueryFilters().Where(x => orgIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.ShortName, ct);
-        return TypedResults.Ok(list.Select(x => new Summary(x.p.Id, x.p.Title, x.p.OrganisationId, names[x.p.OrganisationId], x.p.Body, x.p.Kind,
-            x.p.FromYear, x.p.ToYear, x.p.State, x.p.ApprovedOn, x.p.DocumentId, x.Items, x.p.Version)).ToList());
+        return TypedResults.Ok(await ProgrammeQueries.ListAsync(db, org, year, parsed, ct));
+    }
+
+    private static async Task<Ok<List<ProgrammeQueries.AdoptionRow>>> Adoption(ResoluteDbContext db, Guid org, int year, CancellationToken ct)
+    {
+        if (!await db.Organisations.AnyAsync(o => o.Id == org, ct)) throw new Infrastructure.NotFoundException("Không tìm thấy đơn vị, hoặc bạn không có quyền xem.");
+        return TypedResults.Ok(await ProgrammeQueries.AdoptionAsync(db, org, year, ct));
     }
 
     public static ItemDto ToDto(ProgrammeView.Row r) => new(r.Item.Id, r.Item.Number, r.Content, r.Item.ContentTypeId, r.TypeName, r.Item.SourceDocumentId,

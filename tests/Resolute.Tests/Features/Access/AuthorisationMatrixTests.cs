@@ -441,6 +441,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         // The feed is its own credential: a wrong key is 404 to everyone.
         new("GET /calendar/{key}.ics", Get, Url("/calendar/0123456789abcdef.ics"), Need.Anonymous, HttpStatusCode.NotFound, false),
         new("GET /api/organisations/", Get, Url("/api/organisations"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/work-programmes/adoption", Get, async c => ($"/api/work-programmes/adoption?org={await c.IdAsync(Ward)}&year=2026", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/work-programmes/", Get, Url("/api/work-programmes?kind=annual"), Need.SignedIn, HttpStatusCode.OK, true),
         new("POST /api/work-programmes/", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/work-programmes", JsonContent.Create(new
         {
@@ -464,6 +465,27 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("GET /api/work-programmes/{id:guid}/report.docx", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/report.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/work-programmes/{id:guid}/report.xlsx", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/report.xlsx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/work-programmes/{id:guid}/programme.docx", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/programme.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("PAGE /Programmes/Index", Get, Url("/Programmes?year=2026"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Programmes/Month", Get, Url("/Programmes/Month?m=2026-06"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Programmes/Edit", Get, Url("/Programmes/Edit"), Need.ManageAny, HttpStatusCode.OK, false),
+        new("PAGE /Programmes/Details", Get, c => c.ProgrammeRequestAsync(false, (id, _) => $"/Programmes/Details/{id}"), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Programmes/Item", Get, c => c.ProgrammeRequestAsync(false, (id, item) => $"/Programmes/Item/{id}/{item}"), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Programmes/Report", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/Programmes/Report/{id}"), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Programmes/Details", Post, async c =>
+        {
+            var (url, _) = await c.ProgrammeRequestAsync(false, (id, _) => $"/Programmes/Details/{id}?handler=Add");
+            return (url, c.Form(new() { ["Item.Content"] = "Nội dung thêm từ trang", ["Item.Forum"] = "StandingMembers" }));
+        }, Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
+        new("PAGE /Programmes/Details", Post, async c =>
+        {
+            var (url, _) = await c.ProgrammeRequestAsync(false, (id, _) => $"/Programmes/Details/{id}?handler=Approve");
+            return (url, c.Form(new()));
+        }, Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.ApproveProgrammes),
+        new("PAGE /Programmes/Item", Post, async c =>
+        {
+            var (url, _) = await c.ProgrammeRequestAsync(true, (id, item) => $"/Programmes/Item/{id}/{item}?handler=Submitted");
+            return (url, c.Form(new() { ["On"] = $"{DateTime.UtcNow.Year - 1}-06-25" }));
+        }, Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
         new("GET /api/organisations/{id:guid}", Get, async c => ($"/api/organisations/{await c.IdAsync(Target)}", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("POST /api/organisations/", Post, async c => ("/api/organisations", JsonContent.Create(new
         {
