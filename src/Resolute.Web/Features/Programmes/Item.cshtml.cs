@@ -87,7 +87,8 @@ public sealed class ItemModel(ResoluteDbContext db) : PageModel, IFormPage, IIte
     }
 
     public (string Field, string Input)[] FieldMap =>
-        [.. ItemForm.FieldMap, ("newMonth", nameof(NewMonth)), ("on", nameof(On))];
+        [.. ItemForm.FieldMap.Where(m => m.Field is not ("reason" or "decision")), ("reason", nameof(Reason)), ("decision", nameof(Decision)),
+            ("newMonth", nameof(NewMonth)), ("on", nameof(On))];
 
     public async Task ReloadAsync(Exception error, CancellationToken ct)
     {
