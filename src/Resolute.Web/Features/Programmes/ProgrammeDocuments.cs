@@ -69,7 +69,7 @@ public static class ProgrammeDocuments
         doc.Body.Add(new OfficialDocument.Table(["TT", "Nội dung", "Cơ quan chủ trì chuẩn bị", "Cơ quan phối hợp", "Đồng chí phụ trách", "Trình", "Thời gian"],
             v.Items.Where(r => r.Item.State != ProgrammeItemState.Withdrawn).Select(r => (IReadOnlyList<string>)[r.Item.Number.ToString(), r.Content,
                 r.PreparingUnit ?? "", string.Join(", ", r.Coordinators), r.Member ?? "", r.Item.Forum?.Abbreviation() ?? "", r.Due]).ToList(),
-            [6, 34, 16, 14, 12, 6, 12]));
+            [5, 31, 16, 14, 14, 8, 12]));
         return doc.ToDocx();
     }
 

@@ -20,7 +20,7 @@ public sealed class DetailsModel(ResoluteDbContext db, UserManager<User> users, 
     public ReviewReport.View View { get; private set; } = null!;
     public bool CanManage { get; private set; }
     public bool CanRegister { get; private set; }
-    public bool PdfAvailable => ReviewReport.PdfAvailable;
+    public bool PdfAvailable => Resolute.Web.Infrastructure.Docx.LibreOffice.Available;
 
     private PageMargins Margins => config.GetSection("Documents:Margins").Get<PageMargins>() ?? new();
 
@@ -54,7 +54,7 @@ public sealed class DetailsModel(ResoluteDbContext db, UserManager<User> users, 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        var pdf = await ReviewReport.ToPdfAsync(await ReviewReport.ToDocxAsync(db, View, Margins, ct), ct);
+        var pdf = await Resolute.Web.Infrastructure.Docx.LibreOffice.ToPdfAsync(await ReviewReport.ToDocxAsync(db, View, Margins, ct), ct);
         if (pdf is null)
         {
             TempData["Error"] = T("Máy chủ chưa cài LibreOffice nên chưa chuyển được sang PDF; hãy tải bản .docx.");

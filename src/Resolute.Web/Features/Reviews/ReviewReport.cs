@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -153,43 +152,6 @@ public static class ReviewReport
         stream.SaveAs(new Dictionary<string, object> { ["So lieu"] = rows, ["Don vi bao cao"] = statuses });
         return stream.ToArray();
     }
-
-    /// <summary>
-    /// The .docx as PDF through LibreOffice (<c>libreoffice --headless --convert-to pdf</c>) when it is installed;
-    /// null when it is not (the app works without it and says so).
-    /// </summary>
-    public static async Task<byte[]?> ToPdfAsync(byte[] docx, CancellationToken ct)
-    {
-        var exe = new[] { "/usr/bin/libreoffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice" }.FirstOrDefault(File.Exists);
-        if (exe is null) return null;
-        var dir = Directory.CreateTempSubdirectory("resolute-pdf-");
-        try
-        {
-            var input = Path.Combine(dir.FullName, "bao-cao.docx");
-            await File.WriteAllBytesAsync(input, docx, ct);
-            var psi = new ProcessStartInfo(exe)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = dir.FullName,
-            };
-            // A profile of its own, so concurrent conversions (and a user's open LibreOffice) do not collide.
-            foreach (var a in new[] { $"-env:UserInstallation=file://{dir.FullName}/profile", "--headless", "--convert-to", "pdf", "--outdir", dir.FullName, input })
-                psi.ArgumentList.Add(a);
-            using var p = Process.Start(psi)!;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(120));
-            await p.WaitForExitAsync(timeout.Token);
-            var pdf = Path.Combine(dir.FullName, "bao-cao.pdf");
-            return File.Exists(pdf) ? await File.ReadAllBytesAsync(pdf, ct) : null;
-        }
-        finally
-        {
-            try { dir.Delete(true); } catch (IOException) { }
-        }
-    }
-
-    public static bool PdfAvailable => new[] { "/usr/bin/libreoffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice" }.Any(File.Exists);
 
     /// <summary>
     /// Registers the consolidated report as a document (type BC, next number of the reviewing unit's term) with the

@@ -115,7 +115,7 @@ public static class ReviewsApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var v = await ReviewReport.LoadAsync(db, id, ct);
-        var pdf = await ReviewReport.ToPdfAsync(await ReviewReport.ToDocxAsync(db, v, Margins(config), ct), ct);
+        var pdf = await Resolute.Web.Infrastructure.Docx.LibreOffice.ToPdfAsync(await ReviewReport.ToDocxAsync(db, v, Margins(config), ct), ct);
         if (pdf is null)
             return TypedResults.Problem("Máy chủ chưa cài LibreOffice nên chưa chuyển được sang PDF; hãy tải bản .docx.", statusCode: StatusCodes.Status501NotImplemented,
                 title: "Chưa chuyển được sang PDF");

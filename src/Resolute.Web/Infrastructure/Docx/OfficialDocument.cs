@@ -92,7 +92,7 @@ public sealed class OfficialDocument
                 {
                     case Heading h: body.Append(P(h.Text, bold: true, justify: true, indent: true)); break;
                     case Paragraph p: body.Append(P(p.Text, bold: p.Bold, italic: p.Italic, justify: true, indent: true)); break;
-                    case Table t: body.Append(DataTable(t)); body.Append(P("")); break;
+                    case Table t: body.Append(DataTable(t, (int)((210 - Margins.LeftMm - Margins.RightMm) * 56.7))); body.Append(P("")); break;
                 }
             }
             body.Append(P(""));
@@ -150,13 +150,16 @@ public sealed class OfficialDocument
         return cell;
     }
 
-    private static DocumentFormat.OpenXml.Wordprocessing.Table DataTable(Table t)
+    /// <summary>A bordered table; its grid gives the columns their widths in twips, which LibreOffice needs (it ignores cell percentages without it).</summary>
+    private static DocumentFormat.OpenXml.Wordprocessing.Table DataTable(Table t, int contentTwips)
     {
         var single = () => new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
-        var table = new DocumentFormat.OpenXml.Wordprocessing.Table(new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, single()));
+        var table = new DocumentFormat.OpenXml.Wordprocessing.Table(
+            new TableProperties(new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }, single(), new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(t.WidthsPercent.Select(w => new GridColumn { Width = (contentTwips * w / 100).ToString() })));
         TableCell C(string text, int i, bool bold) =>
             new(new TableCellProperties(new TableCellWidth { Width = (t.WidthsPercent[i] * 50).ToString(), Type = TableWidthUnitValues.Pct }),
                 P(text, bold: bold, center: bold, size: 24));

@@ -397,7 +397,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("GET /api/reviews/{id:guid}/annex.xlsx", Get, async c => ($"/api/reviews/{(await c.FreshReviewAsync()).Id}/annex.xlsx", null), Need.SeeTarget, HttpStatusCode.OK, true),
         // Without LibreOffice the answer is 501 to everyone who may see the campaign; CI installs it, so 200 there.
         new("GET /api/reviews/{id:guid}/report.pdf", Get, async c => ($"/api/reviews/{(await c.FreshReviewAsync()).Id}/report.pdf", null), Need.SeeTarget,
-            Resolute.Web.Features.Reviews.ReviewReport.PdfAvailable ? HttpStatusCode.OK : HttpStatusCode.NotImplemented, true),
+            Resolute.Web.Infrastructure.Docx.LibreOffice.Available ? HttpStatusCode.OK : HttpStatusCode.NotImplemented, true),
         new("POST /api/reviews/", Post, async c => ("/api/reviews", JsonContent.Create(new
         {
             ownerCode = Ward, title = "Sơ kết ma trận mới", subjectNote = "Chuyên đề", periodFrom = "2025-01-01", periodTo = "2025-12-31",

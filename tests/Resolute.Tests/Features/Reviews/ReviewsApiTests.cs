@@ -210,7 +210,7 @@ public class ReviewsApiTests(ClockedResoluteFactory app) : IClassFixture<Clocked
         Assert.Equal((byte)'P', (await annex.Content.ReadAsByteArrayAsync())[0]);
 
         var pdf = await office.GetAsync($"/api/reviews/{id}/report.pdf");
-        if (ReviewReport.PdfAvailable)
+        if (Resolute.Web.Infrastructure.Docx.LibreOffice.Available)
         {
             Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
             var head = (await pdf.Content.ReadAsByteArrayAsync())[..5];

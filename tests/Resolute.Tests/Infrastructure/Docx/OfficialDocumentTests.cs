@@ -40,7 +40,7 @@ public class OfficialDocumentTests(ResoluteFactory app) : IClassFixture<Resolute
         string docxText;
         using (var w = WordprocessingDocument.Open(new MemoryStream(docx), false))
             docxText = string.Join("\n", w.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
-        var pdf = await ReviewReport.ToPdfAsync(docx, default);
+        var pdf = await Resolute.Web.Infrastructure.Docx.LibreOffice.ToPdfAsync(docx, default);
         if (pdf is null) return (docxText, null);
         using var read = PdfDocument.Open(pdf);
         var pdfText = string.Join("\n", read.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
