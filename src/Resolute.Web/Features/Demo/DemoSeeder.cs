@@ -76,6 +76,8 @@ public static class DemoSeeder
         db.ChangeTracker.Clear();
         await DemoReviews.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
+        await DemoProgrammes.SeedAsync(db, ct);
+        db.ChangeTracker.Clear();
 
         var password = options.Password is { Length: > 0 } p ? p : RandomPassword();
         await CreateAccountsAsync(sp, db, password);
@@ -268,6 +270,8 @@ public static class DemoSeeder
                 var du = t.Add(code, $"Đảng ủy {kindWord} {name}", $"Đảng bộ {kindWord} {name}, thành phố Hà Nội",
                     OrganisationKind.PartyCommittee, commune, root, CommunesFrom);
                 communeCommittees[name] = du;
+                // The first congresses of the new commune and ward committees (2025–2030): Party documents are numbered per term.
+                t.Terms.Add(new Term(du.Id, "Nhiệm kỳ 2025–2030", CommunesFrom, null));
                 var sec = t.Appoint(du, "Bí thư Đảng ủy", true, CommunesFrom);
                 t.Appoint(du, "Phó Bí thư Thường trực Đảng ủy", true, CommunesFrom);
                 t.Add(code + "-VP", $"Văn phòng Đảng ủy {kindWord} {name}", $"Văn phòng Đảng ủy {kindWord} {name}", OrganisationKind.AdvisoryBody, commune, du, CommunesFrom);

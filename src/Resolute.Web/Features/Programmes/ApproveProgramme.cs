@@ -44,7 +44,7 @@ public sealed record ApproveProgramme(Guid Id, int? Version, DateOnly? On = null
             p.Preamble, null);
         db.Documents.Add(document);
         p.Approve(on, document.Id, db.Clock.GetUtcNow().UtcDateTime, Commands.Actor(db));
-        foreach (var item in p.Items.OrderBy(i => i.Number)) await ProgrammeTasks.CreateAsync(db, p, item, ct);
+        foreach (var item in p.Items.OrderBy(i => i.Number)) await ProgrammeTasks.CreateAsync(db, p, item, on, ct);
         await db.SaveChangesAsync(ct);
         return p;
     }

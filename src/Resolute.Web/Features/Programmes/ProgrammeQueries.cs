@@ -52,13 +52,15 @@ public static class ProgrammeQueries
     public sealed record AdoptionRow(Guid UnitId, string Code, string Name, Guid? ProgrammeId, ProgrammeState? State, DateOnly? ApprovedOn, int Programmes);
 
     /// <summary>
-    /// The adoption table: every current Party committee directly below <paramref name="parentId"/> (the city's 126 commune
-    /// and ward committees) with its annual programmes of the year, approved first.
+    /// The adoption table: every current Party committee of the level directly below <paramref name="parentId"/> (the city's
+    /// 126 commune and ward committees) with its annual programmes of the year, approved first.
     /// </summary>
     public static async Task<List<AdoptionRow>> AdoptionAsync(ResoluteDbContext db, Guid parentId, int year, CancellationToken ct)
     {
+        var level = await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == parentId).Select(o => o.Level).FirstAsync(ct);
+        // The committees of the level below (the city's commune and ward committees), not the city-level Party committees it also leads.
         var units = await db.Organisations.AsNoTracking()
-            .Where(o => o.ParentId == parentId && o.Kind == OrganisationKind.PartyCommittee && o.ValidTo == null)
+            .Where(o => o.ParentId == parentId && o.Kind == OrganisationKind.PartyCommittee && o.ValidTo == null && o.Level != level)
             .Select(o => new { o.Id, o.Code, o.ShortName }).ToListAsync(ct);
         var ids = units.Select(u => u.Id).ToArray();
         var programmes = await db.WorkProgrammes.AsNoTracking()

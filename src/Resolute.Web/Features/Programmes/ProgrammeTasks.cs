@@ -12,10 +12,11 @@ namespace Resolute.Web.Features.Programmes;
 /// </summary>
 public static class ProgrammeTasks
 {
-    public static async Task CreateAsync(ResoluteDbContext db, WorkProgramme p, ProgrammeItem i, CancellationToken ct)
+    /// <summary>The item's task, assigned on <paramref name="assignedOn"/> (the day the programme was approved, or the item added).</summary>
+    public static async Task CreateAsync(ResoluteDbContext db, WorkProgramme p, ProgrammeItem i, DateOnly assignedOn, CancellationToken ct)
     {
         if (i.AssignmentId is not null || i.State == ProgrammeItemState.Withdrawn || i.PreparingUnitId is not { } unit || i.Deadline is not { } deadline) return;
-        var today = db.Today;
+        var today = assignedOn;
         var leader = await Units.DefaultLeaderAsync(db, unit, today, ct);
         var forum = i.Forum?.VietnameseName() ?? p.Body.VietnameseName();
         var title = i.IsSecret

@@ -31,7 +31,7 @@ public sealed record SaveProgrammeItem(Guid ProgrammeId, Guid? ItemId, int? Vers
             {
                 var gaps = p.Gaps().Where(g => g.Number == item.Number).ToList();
                 if (gaps.Count > 0) throw new Domain.Common.DomainException("incomplete", string.Join(" ", gaps.Select(g => g.Message)), gaps[0].Field);
-                await ProgrammeTasks.CreateAsync(db, p, item, ct);
+                await ProgrammeTasks.CreateAsync(db, p, item, db.Today, ct);
             }
         }
         await db.SaveChangesAsync(ct);

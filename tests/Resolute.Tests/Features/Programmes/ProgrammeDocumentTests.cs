@@ -27,7 +27,10 @@ public class ProgrammeDocumentTests(ResoluteFactory app) : IClassFixture<Resolut
                             select pos.PersonId).FirstAsync();
         var p = await new SaveProgramme(null, null, new ProgrammeFields
         {
-            OrganisationId = city.Id, Body = ProgrammeForum.ExecutiveCommittee, Kind = ProgrammeKind.Annual, Year = Year,
+            OrganisationId = city.Id,
+            Body = ProgrammeForum.ExecutiveCommittee,
+            Kind = ProgrammeKind.Annual,
+            Year = Year,
             Preamble = "Căn cứ Quy chế làm việc của Ban Chấp hành Đảng bộ Thành phố khóa XVIII, Ban Chấp hành Đảng bộ Thành phố xây dựng Chương trình công tác như sau:",
         }).HandleAsync(db, default);
         (string Content, string Unit, int Month)[] items =
@@ -39,8 +42,12 @@ public class ProgrammeDocumentTests(ResoluteFactory app) : IClassFixture<Resolut
         foreach (var (content, unit, month) in items)
             await new SaveProgrammeItem(p.Id, null, null, new ItemFields
             {
-                Content = content, PreparingUnitCode = unit, CoordinatorCodes = ["VPTU" == unit ? "BTCTU" : "VPTU"], MemberInChargeId = member,
-                Forum = ProgrammeForum.ExecutiveCommittee, DueMonth = new DateOnly(Year, month, 1),
+                Content = content,
+                PreparingUnitCode = unit,
+                CoordinatorCodes = ["VPTU" == unit ? "BTCTU" : "VPTU"],
+                MemberInChargeId = member,
+                Forum = ProgrammeForum.ExecutiveCommittee,
+                DueMonth = new DateOnly(Year, month, 1),
             }).HandleAsync(db, default);
         await new ApproveProgramme(p.Id, null).HandleAsync(db, default);
         db.ChangeTracker.Clear();

@@ -219,3 +219,43 @@ public class ProgrammesApiTests(ResoluteFactory app) : IClassFixture<ResoluteFac
         Assert.Equal($"Chương trình công tác năm {Year} của Ban Chấp hành Đảng bộ phường Hoàn Kiếm", own.GetProperty("title").GetString());
     }
 }
+
+public class ProgrammesDemoTests(ResoluteFactory app) : IClassFixture<ResoluteFactory>
+{
+    [Fact]
+    public async Task Demo_TheCitysWorkingYear_AndTheWardsAdoption()
+    {
+        var leader = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
+        var city = await app.UnitIdAsync("TU-HN");
+        var list = JsonDocument.Parse(await leader.GetStringAsync($"/api/work-programmes?org={city}&year=2026")).RootElement;
+        var titles = list.EnumerateArray().Select(p => p.GetProperty("title").GetString()).ToList();
+        Assert.Contains("Chương trình công tác năm 2026 của Ban Chấp hành Đảng bộ thành phố Hà Nội", titles);
+        Assert.Contains("Chương trình công tác năm 2026 của Ban Thường vụ Thành ủy Hà Nội", titles);
+        Assert.Contains("Chương trình công tác năm 2026 của Thường trực Thành ủy Hà Nội", titles);
+        Assert.Contains("Chương trình công tác toàn khóa của Ban Chấp hành Đảng bộ thành phố Hà Nội nhiệm kỳ 2025–2030", titles);
+
+        var annual = list.EnumerateArray().Where(p => p.GetProperty("kind").GetString() == "annual").ToList();
+        var items = new List<JsonElement>();
+        foreach (var p in annual)
+        {
+            var detail = JsonDocument.Parse(await leader.GetStringAsync($"/api/work-programmes/{p.GetProperty("id")}")).RootElement;
+            Assert.Equal("approved", detail.GetProperty("state").GetString());
+            Assert.Matches(@"^\d{2}-CTr/TU$", detail.GetProperty("documentSymbol").GetString());
+            items.AddRange(detail.GetProperty("items").EnumerateArray());
+        }
+        Assert.InRange(items.Count, 35, 45);
+        var statuses = items.GroupBy(i => i.GetProperty("status").GetString()!).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(2, statuses["postponed"]);
+        Assert.Equal(1, statuses["withdrawn"]);
+        Assert.True(statuses["submittedLate"] >= 3);
+        Assert.True(statuses["submittedOnTime"] > statuses["submittedLate"]);
+        Assert.Contains(items, i => i.GetProperty("secrecy").GetString() != "none" && i.GetProperty("content").GetString()!.StartsWith("Nội dung mật"));
+        // Every item is a task of its preparing unit.
+        Assert.All(items, i => Assert.NotEqual(JsonValueKind.Null, i.GetProperty("assignmentId").ValueKind));
+
+        var adoption = JsonDocument.Parse(await leader.GetStringAsync($"/api/work-programmes/adoption?org={city}&year=2026")).RootElement.EnumerateArray().ToList();
+        Assert.Equal(126, adoption.Count);
+        Assert.Equal(12, adoption.Count(a => a.GetProperty("state").GetString() == "approved"));
+        Assert.Equal(2, adoption.Count(a => a.GetProperty("state").GetString() == "draft"));
+    }
+}
