@@ -43,7 +43,7 @@ public abstract partial class ResoluteDbContext
             e.Property(i => i.SourceNote).HasMaxLength(ProgrammeItem.SourceNoteMaxLength);
             e.Property(i => i.Forum).HasConversion<string>().HasMaxLength(20);
             e.Property(i => i.State).HasConversion<string>().HasMaxLength(10);
-            e.Property(i => i.Secrecy).HasConversion<string>().HasMaxLength(10);
+            e.Property(i => i.Secrecy).HasConversion<string>().HasMaxLength(15);
             e.Property(i => i.StateReason).HasMaxLength(WorkProgramme.ReasonMaxLength);
             e.Property(i => i.StateDecision).HasMaxLength(WorkProgramme.DecisionMaxLength);
             e.HasIndex(i => new { i.ProgrammeId, i.Number });

@@ -973,8 +973,8 @@ namespace Resolute.Web.Data.Migrations.Postgres
 
                     b.Property<string>("Secrecy")
                         .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
 
                     b.Property<Guid?>("SourceDocumentId")
                         .HasColumnType("uuid");

@@ -961,7 +961,7 @@ namespace Resolute.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Secrecy")
                         .IsRequired()
-                        .HasMaxLength(10)
+                        .HasMaxLength(15)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("SourceDocumentId")

@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Resolute.Web.Data.Migrations.Sqlite
+namespace Resolute.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class WorkProgrammes : Migration
@@ -15,22 +16,22 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                 name: "work_programmes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    FromYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    ToYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Preamble = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SourceProgrammeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Amendment = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Body = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    FromYear = table.Column<int>(type: "integer", nullable: false),
+                    ToYear = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Preamble = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceProgrammeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Amendment = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,18 +60,18 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                 name: "programme_changes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ItemId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Amendment = table.Column<int>(type: "INTEGER", nullable: false),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    FromMonth = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ToMonth = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Amendment = table.Column<int>(type: "integer", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    By = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    FromMonth = table.Column<DateOnly>(type: "date", nullable: true),
+                    ToMonth = table.Column<DateOnly>(type: "date", nullable: true),
+                    On = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,28 +88,28 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                 name: "programme_items",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProgrammeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ContentTypeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SourceDocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SourceNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    PreparingUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CoordinatorIds = table.Column<string>(type: "TEXT", nullable: false),
-                    MemberInChargeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Forum = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    DueMonth = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DueMonthInForce = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ByQuarter = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Secrecy = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Added = table.Column<bool>(type: "INTEGER", nullable: false),
-                    WasPostponed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StateReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    StateDecision = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    AssignmentId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProgrammeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Content = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ContentTypeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceDocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PreparingUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CoordinatorIds = table.Column<List<Guid>>(type: "uuid[]", nullable: false),
+                    MemberInChargeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Forum = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    DueMonth = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueMonthInForce = table.Column<DateOnly>(type: "date", nullable: true),
+                    ByQuarter = table.Column<bool>(type: "boolean", nullable: false),
+                    Secrecy = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    State = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Added = table.Column<bool>(type: "boolean", nullable: false),
+                    WasPostponed = table.Column<bool>(type: "boolean", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    StateReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    StateDecision = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    AssignmentId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
