@@ -23,7 +23,7 @@ public static class HttpBenchmark
     private sealed record Scenario(string Name, int Concurrency, Func<Random, HttpRequestMessage> Request, string? BareSql);
 
     public static async Task<List<Result>> RunAsync(string database, string cs, TasksBenchmark.Loaded data, double durationS, double warmupS,
-        int concurrency, TextWriter log)
+        int concurrency, TextWriter log, ProgrammesBenchmark.Seeded? programmes = null)
     {
         // An account holding the leader's role over the city, and its token.
         string token;
@@ -85,6 +85,14 @@ public static class HttpBenchmark
             < 90 => scenarios[3].Request(r),
             _ => scenarios[5].Request(r),
         }, null));
+        if (programmes is { } pr)
+        {
+            // The city's programme page data (40 items with names, gaps and history), its report over the year, and the adoption table of the communes and wards.
+            scenarios.Add(new("programme", concurrency, _ => Get($"/api/work-programmes/{pr.CityProgramme}"), null));
+            scenarios.Add(new("programme-report", concurrency, _ => Get($"/api/work-programmes/{pr.CityProgramme}/report?from={pr.Year}-01-01&to={pr.Year}-12-01"), null));
+            scenarios.Add(new("adoption", concurrency, _ => Get($"/api/work-programmes/adoption?org={data.Root}&year={pr.Year}"),
+                Q("SELECT \"OrganisationId\", \"State\", \"ApprovedOn\" FROM work_programmes WHERE \"Kind\" = 'Annual'")));
+        }
 
         var results = new List<Result>();
         foreach (var s in scenarios)

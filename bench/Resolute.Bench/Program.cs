@@ -38,8 +38,18 @@ http.SetAction(async (p, _) =>
     {
         var cs = SearchBenchmark.NewDatabase(database, p.GetValue(pg));
         var data = await TasksBenchmark.LoadAsync(database, cs, dir, Console.Out);
-        loads.Add(new { database, tasks = data.Tasks, progressReports = data.Notes, loadSeconds = Math.Round(data.LoadSeconds, 1) });
-        results.AddRange(await HttpBenchmark.RunAsync(database, cs, data, seconds, warm, workers, Console.Out));
+        var programmes = await ProgrammesBenchmark.SeedAsync(database, cs, data, Console.Out);
+        loads.Add(new
+        {
+            database,
+            tasks = data.Tasks,
+            progressReports = data.Notes,
+            loadSeconds = Math.Round(data.LoadSeconds, 1),
+            programmes = programmes.Programmes,
+            programmeItems = programmes.Items,
+            programmeSeconds = Math.Round(programmes.Seconds, 1)
+        });
+        results.AddRange(await HttpBenchmark.RunAsync(database, cs, data, seconds, warm, workers, Console.Out, programmes));
     }
     Console.WriteLine("| scenario | database | tasks | concurrency | req/s | p50 ms | p95 ms | p99 ms | errors | CPU s / 1000 req | peak RSS MB | bare SQL ms |");
     Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

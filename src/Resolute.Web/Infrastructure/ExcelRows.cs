@@ -33,4 +33,36 @@ public static class ExcelRows
             return null;
         }
     }
+
+    /// <summary>A refused cell of an import: its row (1 is the header), its column's name, its address ("C5") and why.</summary>
+    public sealed record CellError(int Row, string Column, string Cell, string Message);
+
+    /// <summary>The spreadsheet address of a cell: column index 0 and row 5 is "A5"; 26 is "AA".</summary>
+    public static string CellName(int index, int row)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
+        return name + row;
+    }
+
+    /// <summary>
+    /// What is wrong with the sheet as a whole, before any row is read: not a workbook, a required column missing, no
+    /// rows, more rows than one import takes. Empty when the rows may be read.
+    /// </summary>
+    public static List<CellError> SheetErrors(List<IDictionary<string, object?>>? rows, IEnumerable<string> required, int maxRows)
+    {
+        if (rows is null) return [new CellError(0, "", "", Unreadable)];
+        var errors = new List<CellError>();
+        var header = rows.FirstOrDefault()?.Keys.ToList();
+        if (header is not null)
+            foreach (var missing in required.Where(c => !header.Contains(c)))
+                errors.Add(new CellError(1, missing, "", $"Thiếu cột \"{missing}\". Hãy dùng tệp mẫu."));
+        if (rows.Count == 0) errors.Add(new CellError(2, "", "", "Tệp không có dòng dữ liệu nào."));
+        if (rows.Count > maxRows) errors.Add(new CellError(0, "", "", $"Tệp có hơn {maxRows:N0} dòng: mỗi lần nhập tối đa {maxRows:N0} dòng, hãy chia thành nhiều tệp."));
+        return errors;
+    }
+
+    /// <summary>A cell's text as typed (numbers and dates in the invariant culture), trimmed; empty when the cell is.</summary>
+    public static string Text(IDictionary<string, object?> row, string column) =>
+        row.TryGetValue(column, out var v) && v is not null ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)!.Trim() : "";
 }

@@ -9,6 +9,7 @@ using Resolute.Domain.Text;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Common;
 using Resolute.Web.Infrastructure;
+using CellError = Resolute.Web.Infrastructure.ExcelRows.CellError;
 
 namespace Resolute.Web.Features.Assignments;
 
@@ -33,8 +34,6 @@ public static class AssignmentExcel
         [Title, Content, Source, Clause, SourceNote, Assigner, Lead, Leader, Coordinators, FollowUp, Deadline, Cycle, Output, Indicator, Unit, Target, Assign];
 
     public const string Status = "Tình trạng", InForce = "Thời hạn hiện hành", CompletedOn = "Ngày hoàn thành", Percent = "Tỷ lệ hoàn thành (%)";
-
-    public sealed record CellError(int Row, string Column, string Cell, string Message);
 
     public sealed record Outcome(int Imported, int Assigned, List<CellError> Errors);
 
@@ -114,14 +113,9 @@ public static class AssignmentExcel
         if (!db.Scope.HasAny(Permission.AssignTasks))
             throw new ForbiddenException("Chỉ văn phòng và quản trị hệ thống được nhập nhiệm vụ.");
         var rows = await ExcelRows.ReadAsync(file, MaxRows, ct);
-        if (rows is null) return new Outcome(0, 0, [new CellError(0, "", "", ExcelRows.Unreadable)]);
-        var errors = new List<CellError>();
-        var header = rows.FirstOrDefault()?.Keys.ToList() ?? Columns.ToList();
-        foreach (var missing in new[] { Title, Assigner, Lead, Deadline }.Where(c => !header.Contains(c)))
-            errors.Add(new CellError(1, missing, "", $"Thiếu cột \"{missing}\". Hãy dùng tệp mẫu."));
-        if (rows.Count == 0) errors.Add(new CellError(2, "", "", "Tệp không có dòng dữ liệu nào."));
-        if (rows.Count > MaxRows) errors.Add(new CellError(0, "", "", $"Tệp có hơn {MaxRows:N0} dòng: mỗi lần nhập tối đa {MaxRows:N0} dòng, hãy chia thành nhiều tệp."));
+        var errors = ExcelRows.SheetErrors(rows, [Title, Assigner, Lead, Deadline], MaxRows);
         if (errors.Count > 0) return new Outcome(0, 0, errors);
+        var header = rows![0].Keys.ToList();
 
         var today = db.Today;
         var assigned = 0;
@@ -130,12 +124,12 @@ public static class AssignmentExcel
         {
             var row = rows[i];
             var excelRow = i + 2;
-            string Text(string column) => row.TryGetValue(column, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim() : "";
+            string Text(string column) => ExcelRows.Text(row, column);
             string? Opt(string column) => Text(column) is { Length: > 0 } s ? s : null;
             void Error(string column, string message)
             {
                 var index = header.IndexOf(column);
-                errors.Add(new CellError(excelRow, column, index >= 0 ? CellName(index, excelRow) : "", message));
+                errors.Add(new CellError(excelRow, column, index >= 0 ? ExcelRows.CellName(index, excelRow) : "", message));
             }
 
             DateOnly? deadline = null;
@@ -223,13 +217,6 @@ public static class AssignmentExcel
         "content" => Content,
         _ => Title,
     };
-
-    private static string CellName(int index, int row)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
-        return name + row;
-    }
 
     private static bool TryCycle(string text, out Recurrence cycle)
     {

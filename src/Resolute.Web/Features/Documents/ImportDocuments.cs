@@ -7,6 +7,7 @@ using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
 using Resolute.Web.Data;
 using Resolute.Web.Infrastructure;
+using CellError = Resolute.Web.Infrastructure.ExcelRows.CellError;
 
 namespace Resolute.Web.Features.Documents;
 
@@ -21,7 +22,6 @@ public static class ImportDocuments
 
     public const int MaxRows = 5_000;
 
-    public sealed record CellError(int Row, string Column, string Cell, string Message);
 
     public sealed record Outcome(int Imported, List<CellError> Errors);
 
@@ -51,14 +51,9 @@ public static class ImportDocuments
         if (!db.Scope.HasAny(Permission.RegisterDocuments))
             throw new ForbiddenException("Chỉ văn phòng và quản trị hệ thống được nhập sổ văn bản.");
         var rows = await ExcelRows.ReadAsync(file, MaxRows, ct);
-        if (rows is null) return new Outcome(0, [new CellError(0, "", "", ExcelRows.Unreadable)]);
-        var errors = new List<CellError>();
-        var header = rows.FirstOrDefault()?.Keys.ToList() ?? Columns.ToList();
-        foreach (var missing in Columns.Take(5).Where(c => !header.Contains(c)))
-            errors.Add(new CellError(1, missing, "", $"Thiếu cột \"{missing}\". Hãy dùng tệp mẫu."));
-        if (rows.Count == 0) errors.Add(new CellError(2, "", "", "Tệp không có dòng dữ liệu nào."));
-        if (rows.Count > MaxRows) errors.Add(new CellError(0, "", "", $"Tệp có hơn {MaxRows:N0} dòng: mỗi lần nhập tối đa {MaxRows:N0} dòng, hãy chia thành nhiều tệp."));
+        var errors = ExcelRows.SheetErrors(rows, Columns.Take(5), MaxRows);
         if (errors.Count > 0) return new Outcome(0, errors);
+        var header = rows![0].Keys.ToList();
 
         var types = await db.DocumentTypes.AsNoTracking().ToListAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -66,11 +61,11 @@ public static class ImportDocuments
         {
             var row = rows[i];
             var excelRow = i + 2;
-            string Text(string column) => row.TryGetValue(column, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim() : "";
+            string Text(string column) => ExcelRows.Text(row, column);
             void Error(string column, string message)
             {
                 var index = header.IndexOf(column);
-                errors.Add(new CellError(excelRow, column, index >= 0 ? $"{(char)('A' + index)}{excelRow}" : "", message));
+                errors.Add(new CellError(excelRow, column, index >= 0 ? ExcelRows.CellName(index, excelRow) : "", message));
             }
 
             var symbol = Text(Columns[0]);

@@ -58,6 +58,26 @@ public sealed class DetailsModel(ResoluteDbContext db) : PageModel, IFormPage, I
         return RedirectToPage(new { id = Id });
     }
 
+    public List<Infrastructure.ExcelRows.CellError> ImportErrors { get; private set; } = [];
+
+    /// <summary>Adds a workbook's rows to the draft, all or none; the errors are listed by row and cell.</summary>
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) throw new Domain.Common.DomainException("file", "Cần chọn tệp Excel (.xlsx).");
+        await using var stream = file.OpenReadStream();
+        var outcome = await ProgrammeExcel.ImportAsync(db, Id, stream, ct);
+        if (outcome.Errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            ImportErrors = outcome.Errors;
+            ModelState.AddModelError("", string.Format(T("Chưa nhập được: tệp có {0} lỗi, chưa nội dung nào được thêm. Hãy sửa rồi nhập lại."), outcome.Errors.Count));
+            await ReloadAsync(null!, ct);
+            return Page();
+        }
+        TempData["Message"] = string.Format(T("Đã nhập {0} nội dung từ Excel."), outcome.Imported);
+        return Redirect($"/Programmes/Details/{Id}?view=list");
+    }
+
     public (string Field, string Input)[] FieldMap => ItemForm.FieldMap;
 
     public async Task ReloadAsync(Exception error, CancellationToken ct)

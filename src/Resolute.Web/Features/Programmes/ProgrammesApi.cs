@@ -58,6 +58,11 @@ public static class ProgrammesApi
         g.MapGet("/{id:guid}/report", Report).WithSummary("How the programme is going over the months from..to: items due (by original month) submitted on time, late, postponed, withdrawn, not yet submitted; by preparing unit and member in charge.");
         g.MapGet("/{id:guid}/report.docx", ReportDocx).WithSummary("The report above as a Party-format .docx.");
         g.MapGet("/{id:guid}/report.xlsx", ReportXlsx).WithSummary("The report's annex: every item due in the period and the tallies, as .xlsx.");
+        g.MapGet("/items-template.xlsx", () => TypedResults.File(ProgrammeExcel.Template(), XlsxType, "mau-noi-dung-chuong-trinh.xlsx"))
+            .WithSummary("The workbook to fill in a programme's items for import.");
+        g.MapGet("/{id:guid}/items.xlsx", ExportItems).WithSummary("The programme's items as a workbook (the import's columns plus each item's state).");
+        g.MapPost("/{id:guid}/items.xlsx", ImportItems).DisableAntiforgery()
+            .WithSummary("Adds the rows of a workbook (multipart field \"file\") to a draft programme: all rows or none; a 400 lists the errors by row and cell.");
         g.MapGet("/{id:guid}/programme.docx", ProgrammeDocx).WithSummary("The programme in the Party format: header, CTr number, title, preamble and the table of items.");
     }
 
@@ -177,6 +182,23 @@ public static class ProgrammesApi
     {
         var (_, r) = await ReportAsync(db, id, from, to, ct);
         return TypedResults.File(ProgrammeDocuments.ReportToXlsx(r), XlsxType, $"phu-luc-chuong-trinh-{r.From:yyyyMM}-{r.To:yyyyMM}.xlsx");
+    }
+
+    public sealed record ImportResult(int Imported, IReadOnlyList<Infrastructure.ExcelRows.CellError> Errors);
+
+    private static async Task<FileContentHttpResult> ExportItems(Guid id, ResoluteDbContext db, CancellationToken ct)
+    {
+        var v = await ProgrammeView.LoadAsync(db, id, ct);
+        return TypedResults.File(await ProgrammeExcel.ExportAsync(db, v, ct), XlsxType, $"noi-dung-chuong-trinh-{v.Programme.FromYear}.xlsx");
+    }
+
+    private static async Task<Results<Ok<ImportResult>, BadRequest<ImportResult>>> ImportItems(Guid id, IFormFile? file, ResoluteDbContext db, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) throw new Domain.Common.DomainException("file", "Cần chọn tệp Excel (.xlsx).", "file");
+        await using var stream = file.OpenReadStream();
+        var outcome = await ProgrammeExcel.ImportAsync(db, id, stream, ct);
+        var result = new ImportResult(outcome.Imported, outcome.Errors);
+        return outcome.Errors.Count > 0 ? TypedResults.BadRequest(result) : TypedResults.Ok(result);
     }
 
     private static async Task<FileContentHttpResult> ProgrammeDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)

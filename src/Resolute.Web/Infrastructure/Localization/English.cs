@@ -831,5 +831,11 @@ public static partial class Text
         ["Trình chậm"] = "Submitted late",
         ["Phê duyệt"] = "Approval",
         ["Đã trình"] = "Submitted",
+        ["Chưa nhập được: tệp có {0} lỗi, chưa nội dung nào được thêm. Hãy sửa rồi nhập lại."] = "Not imported: the file has {0} errors and no item was added. Correct them and import again.",
+        ["Đã nhập {0} nội dung từ Excel."] = "{0} items imported from Excel.",
+        ["Nhập nội dung từ Excel"] = "Import items from Excel",
+        ["Mỗi dòng một nội dung; nếu có dòng lỗi thì chưa dòng nào được thêm."] = "One item per row; if any row is wrong, no row is added.",
+        ["Tệp Excel"] = "Excel file",
+        ["Xuất các nội dung ra Excel"] = "Export the items to Excel",
     };
 }

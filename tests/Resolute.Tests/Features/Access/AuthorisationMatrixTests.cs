@@ -186,6 +186,30 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             });
         }
 
+        /// <summary>A workbook of one item the target unit prepares, for the import.</summary>
+        public async Task<byte[]> ProgrammeWorkbookAsync()
+        {
+            var target = await app.UnitIdAsync(Target);
+            var chair = await app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                from x in Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Positions)
+                join p in Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.People) on x.PersonId equals p.Id
+                where x.OrganisationId == target && x.IsLeader
+                select p.FullName));
+            using var stream = new MemoryStream();
+            MiniExcelLibs.MiniExcel.SaveAs(stream, new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    [Resolute.Web.Features.Programmes.ProgrammeExcel.Content] = "Nội dung nhập từ Excel",
+                    [Resolute.Web.Features.Programmes.ProgrammeExcel.Preparing] = Target,
+                    [Resolute.Web.Features.Programmes.ProgrammeExcel.Member] = chair,
+                    [Resolute.Web.Features.Programmes.ProgrammeExcel.Forum] = "TT",
+                    [Resolute.Web.Features.Programmes.ProgrammeExcel.Month] = $"06/{DateTime.UtcNow.Year - 1}",
+                },
+            });
+            return stream.ToArray();
+        }
+
         public Task<int> ProgrammeVersionOfAsync(string id) => app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
             System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.WorkProgrammes),
                 x => x.Id == Guid.Parse(id)), x => x.Version)));
@@ -464,6 +488,15 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("GET /api/work-programmes/{id:guid}/report", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/report"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/work-programmes/{id:guid}/report.docx", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/report.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/work-programmes/{id:guid}/report.xlsx", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/report.xlsx"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/work-programmes/items-template.xlsx", Get, Url("/api/work-programmes/items-template.xlsx"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/work-programmes/{id:guid}/items.xlsx", Get, c => c.ProgrammeRequestAsync(false, (id, _) => $"/api/work-programmes/{id}/items.xlsx"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("POST /api/work-programmes/{id:guid}/items.xlsx", Post, async c =>
+        {
+            var (url, _) = await c.ProgrammeRequestAsync(false, (id, _) => $"/api/work-programmes/{id}/items.xlsx");
+            var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(await c.ProgrammeWorkbookAsync()), "file", "noi-dung.xlsx");
+            return (url, form);
+        }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
         new("GET /api/work-programmes/{id:guid}/programme.docx", Get, c => c.ProgrammeRequestAsync(true, (id, _) => $"/api/work-programmes/{id}/programme.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("PAGE /Programmes/Index", Get, Url("/Programmes?year=2026"), Need.SignedIn, HttpStatusCode.OK, false),
         new("PAGE /Programmes/Month", Get, Url("/Programmes/Month?m=2026-06"), Need.SignedIn, HttpStatusCode.OK, false),

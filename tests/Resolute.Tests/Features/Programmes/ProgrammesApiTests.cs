@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
 using Resolute.Domain.Assignments;
 using Resolute.Tests.Infrastructure;
+using Resolute.Web.Features.Programmes;
 
 namespace Resolute.Tests.Features.Programmes;
 
@@ -200,6 +201,58 @@ public class ProgrammesApiTests(ResoluteFactory app) : IClassFixture<ResoluteFac
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), useHeaderRow: true, sheetName: "Noi dung").ToList();
         Assert.Equal(4, rows.Count);
+    }
+
+    private static MultipartFormDataContent Workbook(params Dictionary<string, object?>[] rows)
+    {
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, rows);
+        var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(stream.ToArray()), "file", "noi-dung.xlsx");
+        return form;
+    }
+
+    private static Dictionary<string, object?> Row(string content, string unit, string member, string forum, string month) => new()
+    {
+        [ProgrammeExcel.Content] = content,
+        [ProgrammeExcel.Preparing] = unit,
+        [ProgrammeExcel.Member] = member,
+        [ProgrammeExcel.Forum] = forum,
+        [ProgrammeExcel.Month] = month,
+        [ProgrammeExcel.Type] = "Đề án",
+    };
+
+    [Fact]
+    public async Task ExcelImport_AllOrNothing_WithErrorsByCell_AndTheExportReadsBack()
+    {
+        var (office, _, p) = await DraftAsync(1);
+        var id = p.GetProperty("id").GetString();
+        var member = await StandingMemberAsync();
+        var bad = await office.PostAsync($"/api/work-programmes/{id}/items.xlsx", Workbook(
+            Row("Đề án đúng", "BTCTU", member, "BTV", $"03/{Year}"),
+            Row("Đề án sai nơi trình", "BTCTU", member, "Hội nghị", $"03/{Year}"),
+            Row("Đề án sai đơn vị", "P-KHONGCO", member, "BCH", $"04/{Year}"),
+            Row("Đề án sai năm", "VPTU", member, "BCH", $"04/{Year + 1}")));
+        var errors = (await Json(bad, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateArray().ToList();
+        Assert.Equal(3, errors.Count);
+        Assert.Equal(("D3", "Nơi trình chỉ ghi BCH, BTV hoặc TT."), (errors[0].GetProperty("cell").GetString(), errors[0].GetProperty("message").GetString()));
+        Assert.Equal(ProgrammeExcel.Preparing, errors[1].GetProperty("column").GetString());
+        Assert.Equal(ProgrammeExcel.Month, errors[2].GetProperty("column").GetString());
+        Assert.Equal(1, (await Json(await office.GetAsync($"/api/work-programmes/{id}"), HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
+
+        var good = await Json(await office.PostAsync($"/api/work-programmes/{id}/items.xlsx", Workbook(
+            Row("Đề án một", "BTCTU", member, "BTV", $"03/{Year}"),
+            Row("Đề án hai", "UBKTTU", member, "Ban Thường vụ", $"05/{Year}"))), HttpStatusCode.OK);
+        Assert.Equal(2, good.GetProperty("imported").GetInt32());
+        var after = await Json(await office.GetAsync($"/api/work-programmes/{id}"), HttpStatusCode.OK);
+        Assert.Equal(3, after.GetProperty("items").GetArrayLength());
+        Assert.Equal("Đề án", after.GetProperty("items")[2].GetProperty("contentType").GetString());
+
+        var export = await office.GetByteArrayAsync($"/api/work-programmes/{id}/items.xlsx");
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(export), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal("UBKTTU", rows[2][ProgrammeExcel.Preparing]);
+        Assert.Equal($"05/{Year}", rows[2][ProgrammeExcel.Month]);
     }
 
     [Fact]

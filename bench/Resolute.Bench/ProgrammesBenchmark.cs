@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Resolute.Domain.Organisations;
+using Resolute.Domain.Programmes;
+using Resolute.Web.Features.Programmes;
+using Resolute.Web.Infrastructure.Access;
+
+namespace Resolute.Bench;
+
+/// <summary>
+/// Work programmes on the city data set: the city committee's annual programme of its standing committee (40 items)
+/// and each commune or ward committee's annual programme (12 items), drafted and approved through the app's commands
+/// (so every item is also a task), half of the past items submitted. The HTTP scenarios then read the city's programme,
+/// its report over the year and the adoption table.
+/// </summary>
+public static class ProgrammesBenchmark
+{
+    public sealed record Seeded(Guid CityProgramme, int Year, int Programmes, int Items, double Seconds);
+
+    public static async Task<Seeded> SeedAsync(string database, string cs, TasksBenchmark.Loaded data, TextWriter log)
+    {
+        var sw = Stopwatch.StartNew();
+        await using var db = SearchBenchmark.Context(database, cs, AccessScope.System());
+        var year = db.Today.Year;
+        var committees = await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.PartyCommittee && o.ValidTo == null && (o.Id == data.Root || o.ParentId == data.Root))
+            .Select(o => o.Id).ToListAsync();
+        Guid city = default;
+        var items = 0;
+        foreach (var committee in committees)
+        {
+            var isCity = committee == data.Root;
+            var units = await db.Organisations.AsNoTracking().Where(o => o.ParentId == committee && o.ValidTo == null).Select(o => o.Id).Take(12).ToListAsync();
+            if (units.Count == 0) units = [committee];
+            var member = await db.Positions.AsNoTracking().Where(p => p.OrganisationId == committee && p.IsLeader).Select(p => (Guid?)p.PersonId).FirstOrDefaultAsync();
+            if (member is null) continue;
+            var p = await new SaveProgramme(null, null, new ProgrammeFields
+            {
+                OrganisationId = committee,
+                Body = isCity ? ProgrammeForum.StandingCommittee : ProgrammeForum.ExecutiveCommittee,
+                Kind = ProgrammeKind.Annual,
+                Year = year,
+            }).HandleAsync(db, default);
+            var count = isCity ? 40 : 12;
+            for (var i = 0; i < count; i++)
+                await new SaveProgrammeItem(p.Id, null, null, new ItemFields
+                {
+                    Content = $"Nội dung trình số {i + 1}: báo cáo, đề án về nhiệm vụ trọng tâm tháng {i % 12 + 1}",
+                    PreparingUnitId = units[i % units.Count],
+                    MemberInChargeId = member,
+                    Forum = p.Body,
+                    DueMonth = new DateOnly(year, i % 12 + 1, 1),
+                }).HandleAsync(db, default);
+            await new ApproveProgramme(p.Id, null, new DateOnly(year, 1, 1) < db.Today ? new DateOnly(year, 1, 1) : db.Today).HandleAsync(db, default);
+            db.ChangeTracker.Clear();
+            // Half the items whose month has ended were submitted, on the 20th of their month.
+            var saved = await ProgrammeRules.LoadAsync(db, p.Id, default);
+            foreach (var item in saved.Items.Where(x => x.Number % 2 == 0 && x.Deadline < db.Today).ToList())
+            {
+                var version = await db.WorkProgrammes.Where(x => x.Id == p.Id).Select(x => x.Version).FirstAsync();
+                await new ChangeItemState(p.Id, item.Id, version, "submitted", new DateOnly(year, item.DueMonth!.Value.Month, 20), null, null, null).HandleAsync(db, default);
+                db.ChangeTracker.Clear();
+            }
+            items += count;
+            if (isCity) city = p.Id;
+        }
+        log.WriteLine($"  programmes: {committees.Count} committees, {items:N0} items (each a task), seeded in {sw.Elapsed.TotalSeconds:N1} s");
+        return new Seeded(city, year, committees.Count, items, sw.Elapsed.TotalSeconds);
+    }
+}
