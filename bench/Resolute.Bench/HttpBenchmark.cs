@@ -42,7 +42,8 @@ public static class HttpBenchmark
             await db.SaveChangesAsync();
             token = await PersonalAccessTokens.CreateAsync(db, user.Id, "bench", DateTime.UtcNow);
         }
-        var open = await OpenTasksAsync(database, cs, data);
+        var versions = await OpenTasksAsync(database, cs, data);
+        var open = versions.Keys.ToList();
 
         var port = FreePort();
         using var server = StartServer(database, cs, port);
@@ -71,9 +72,12 @@ public static class HttpBenchmark
             new("progress-write", 4, r =>
             {
                 var id = open[r.Next(open.Count)];
+                int version;
+                // Each report moves the task's version by one; the driver keeps count (two writers rarely pick the same task).
+                lock (versions) version = versions[id]++;
                 return new HttpRequestMessage(HttpMethod.Post, $"/api/assignments/{id}/progress")
                 {
-                    Content = JsonContent.Create(new { narrative = "Đã triển khai, đang tổng hợp kết quả báo cáo Thường trực.", percent = r.Next(10, 90) }),
+                    Content = JsonContent.Create(new { narrative = "Đã triển khai, đang tổng hợp kết quả báo cáo Thường trực.", percent = r.Next(10, 90), version }),
                 };
             }, null),
         };
@@ -147,11 +151,12 @@ public static class HttpBenchmark
         return (times, errors, sw.Elapsed.TotalSeconds);
     }
 
-    private static async Task<List<Guid>> OpenTasksAsync(string database, string cs, TasksBenchmark.Loaded data)
+    /// <summary>Open tasks with their versions: a write sends the version it read (a missing one is a 400, a stale one a 409).</summary>
+    private static async Task<Dictionary<Guid, int>> OpenTasksAsync(string database, string cs, TasksBenchmark.Loaded data)
     {
         await using var db = SearchBenchmark.Context(database, cs, AccessScope.System());
         return await db.Assignments.Where(a => a.CompletedOn == null && a.State == Domain.Assignments.AssignmentState.Assigned)
-            .Select(a => a.Id).Take(20_000).ToListAsync();
+            .Take(20_000).ToDictionaryAsync(a => a.Id, a => a.Version);
     }
 
     /// <summary>The bare query's median over 30 runs after 5 warm-ups, on a connection of its own.</summary>

@@ -10,6 +10,7 @@ using Resolute.Web.Features.Assignments;
 using Resolute.Web.Features.Demo;
 using Resolute.Web.Features.Documents;
 using Resolute.Web.Features.Health;
+using Resolute.Web.Features.Meetings;
 using Resolute.Web.Features.Notifications;
 using Resolute.Web.Features.Organisations;
 using Resolute.Web.Features.Programmes;
@@ -220,6 +221,7 @@ public static class Startup
         api.MapAssignmentsApi();
         api.MapReviewsApi();
         api.MapProgrammesApi();
+        api.MapMeetingsApi();
         api.MapNotificationsApi();
         app.MapCalendarFeed();
         app.MapRazorPages();

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Assignments;
 using Resolute.Domain.Documents;
+using Resolute.Domain.Meetings;
 using Resolute.Domain.Organisations;
 using Resolute.Domain.People;
 using Resolute.Domain.Programmes;
@@ -70,7 +71,7 @@ public abstract partial class ResoluteDbContext
     /// list (RULES.md §5). Tasks: two named filters, scope and need-to-know, so a query over a subtree the caller's scope
     /// already covers can set the first aside. Notifications: one's own. Reviews: the reviewing unit and the units asked
     /// to report; a unit's report, its own and its reviewer's. Outline templates: shared down the tree. Programmes:
-    /// the committee's subtree and the preparing units.
+    /// the committee's subtree and the preparing units. Meetings: the committee's subtree and the invitees.
     /// </summary>
     private void ApplyScopeFilters(ModelBuilder b)
     {
@@ -111,6 +112,11 @@ public abstract partial class ResoluteDbContext
             || OrganisationClosures.Any(x => x.DescendantId == i.PreparingUnitId && ScopeRoots.Contains(x.AncestorId))
             || WorkProgrammes.IgnoreQueryFilters().Any(p => p.Id == i.ProgrammeId
                 && OrganisationClosures.Any(x => x.DescendantId == p.OrganisationId && ScopeRoots.Contains(x.AncestorId))));
+
+        // Meetings: the committee's subtree, and the people invited to them (members of the forum and guests).
+        b.Entity<Meeting>().HasQueryFilter(m => ScopeUnrestricted
+            || OrganisationClosures.Any(x => x.DescendantId == m.OrganisationId && ScopeRoots.Contains(x.AncestorId))
+            || (ScopePersonId != null && MeetingAttendance.Any(a => a.MeetingId == m.Id && a.PersonId == ScopePersonId)));
     }
 }
 

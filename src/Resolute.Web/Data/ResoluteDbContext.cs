@@ -70,6 +70,7 @@ public abstract partial class ResoluteDbContext(DbContextOptions options, Access
         ConfigureNotifications(b);
         ConfigureReviews(b);
         ConfigureProgrammes(b);
+        ConfigureMeetings(b);
         ConfigureFiles(b);
         ConfigureAudit(b);
         ApplyScopeFilters(b);

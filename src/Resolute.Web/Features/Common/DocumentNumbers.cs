@@ -31,12 +31,15 @@ public static class DocumentNumbers
         _ => Domain.Text.VietnameseText.CodeFragment(issuer.Code) is var f && f.Length > 8 ? f[..8] : Domain.Text.VietnameseText.CodeFragment(issuer.Code),
     };
 
-    /// <summary>The next number of a state document of this type by this issuer in the year.</summary>
-    public static async Task<int> NextStateAsync(ResoluteDbContext db, Organisation issuer, string abbreviation, int year, CancellationToken ct)
+    /// <summary>
+    /// The next number of a state document by this issuer in the year: one series for all its documents of the year
+    /// (Nghị định 30/2020/NĐ-CP), as the register's identity of a state document (issuer, year, number) has it.
+    /// </summary>
+    public static async Task<int> NextStateAsync(ResoluteDbContext db, Organisation issuer, int year, CancellationToken ct)
     {
         var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
         var numbers = await db.Documents.IgnoreQueryFilters()
-            .Where(d => d.IssuerId == issuer.Id && d.System == DocumentSystem.State && d.IssuedOn >= from && d.IssuedOn <= to && d.Symbol.Contains("/" + abbreviation + "-"))
+            .Where(d => d.IssuerId == issuer.Id && d.System == DocumentSystem.State && d.IssuedOn >= from && d.IssuedOn <= to)
             .Select(d => d.Number).ToListAsync(ct);
         return numbers.Select(n => int.TryParse(n, out var v) ? v : 0).DefaultIfEmpty(0).Max() + 1;
     }

@@ -37,7 +37,7 @@ public sealed record ApproveProgramme(Guid Id, int? Version, DateOnly? On = null
         }
         else
         {
-            var n = await DocumentNumbers.NextStateAsync(db, committee, "CTr", on.Year, ct);
+            var n = await DocumentNumbers.NextStateAsync(db, committee, on.Year, ct);
             (number, symbol) = (n.ToString(), $"{n}/CTr-{DocumentNumbers.StateSuffix(committee)}");
         }
         var document = new Document(system, type, number, symbol, committee.Id, committee.Level, termId, on, null, p.Title, Secrecy.None, Urgency.Normal,

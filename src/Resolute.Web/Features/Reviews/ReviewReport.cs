@@ -68,10 +68,7 @@ public static class ReviewReport
     public static Dictionary<UnitReportStatus, int> Tally(ReviewCampaign c, DateOnly today) =>
         c.Reports.GroupBy(r => c.StatusOf(r, today)).ToDictionary(g => g.Key, g => g.Count());
 
-    private static readonly string[] Roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
-        "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX", "XXX"];
-
-    public static string RomanOf(int n) => n >= 1 && n <= Roman.Length ? Roman[n - 1] : n.ToString();
+    public static string RomanOf(int n) => OfficialDocument.Roman(n);
 
     /// <summary>The consolidated report as a Party document (RULES.md §4): header, number, place and date, title, the sections with their numbered items, the figures, signature and recipients.</summary>
     public static async Task<byte[]> ToDocxAsync(ResoluteDbContext db, View v, PageMargins margins, CancellationToken ct)

@@ -48,6 +48,12 @@ public sealed class OfficialDocument
     private const string Font = "Times New Roman";
     private const int Size = 28; // half-points: 14 pt
 
+    private static readonly string[] Romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV",
+        "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX", "XXX"];
+
+    /// <summary>A part's number as official documents write it: I, II, III… (a plain number past XXX).</summary>
+    public static string Roman(int n) => n >= 1 && n <= Romans.Length ? Romans[n - 1] : n.ToString();
+
     public byte[] ToDocx()
     {
         using var stream = new MemoryStream();

@@ -186,6 +186,44 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             });
         }
 
+        public enum MeetingStage { Scheduled, Held, WithConclusion }
+
+        /// <summary>A meeting of the target unit's standing members (its chair the one member), made by the system at <paramref name="stage"/>; returns its id and its point's id.</summary>
+        public async Task<(string Id, string? Point)> FreshMeetingAsync(MeetingStage stage)
+        {
+            var target = await app.UnitIdAsync(Target);
+            return await app.WithDbAsync(async (db, sp) =>
+            {
+                var config = sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+                var m = await new Resolute.Web.Features.Meetings.SaveMeeting(null, null, new Resolute.Web.Features.Meetings.MeetingFields
+                {
+                    OrganisationId = target,
+                    Forum = Resolute.Domain.Programmes.ProgrammeForum.StandingMembers,
+                    StartsAt = new DateTime(2026, 6, 2, 8, 0, 0),
+                    Place = "Trụ sở",
+                    Title = "Phiên họp ma trận",
+                }).HandleAsync(db, default);
+                await new Resolute.Web.Features.Meetings.AddAgendaItems(m.Id, null, null, false, "Nội dung ma trận", null, null).HandleAsync(db, default);
+                if (stage == MeetingStage.Scheduled) return (m.Id.ToString(), (string?)null);
+                var presence = m.Attendance.Select(a => new Resolute.Web.Features.Meetings.PresenceInput(a.PersonId, Resolute.Domain.Meetings.Presence.Present, null)).ToList();
+                await new Resolute.Web.Features.Meetings.RecordAttendance(m.Id, null, presence, null, null, true).HandleAsync(db, config, default);
+                if (stage == MeetingStage.Held) return (m.Id.ToString(), null);
+                var point = await new Resolute.Web.Features.Meetings.AddConclusion(m.Id, null, null, "Giao đơn vị hoàn thành báo cáo", Target, new DateOnly(2026, 12, 31)).HandleAsync(db, default);
+                return (m.Id.ToString(), point.Id.ToString());
+            });
+        }
+
+        public Task<int> MeetingVersionOfAsync(string id) => app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Meetings),
+                x => x.Id == Guid.Parse(id)), x => x.Version)));
+
+        public async Task<(string, HttpContent?)> MeetingRequestAsync(MeetingStage stage, Func<string, string?, string> url, Func<int, object>? body = null)
+        {
+            var (id, point) = await FreshMeetingAsync(stage);
+            var version = await MeetingVersionOfAsync(id);
+            return (url(id, point), body is null ? null : JsonContent.Create(body(version)));
+        }
+
         /// <summary>A workbook of one item the target unit prepares, for the import.</summary>
         public async Task<byte[]> ProgrammeWorkbookAsync()
         {
@@ -518,6 +556,35 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         {
             var (url, _) = await c.ProgrammeRequestAsync(true, (id, item) => $"/Programmes/Item/{id}/{item}?handler=Submitted");
             return (url, c.Form(new() { ["On"] = $"{DateTime.UtcNow.Year - 1}-06-25" }));
+        }, Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
+        new("GET /api/meetings/", Get, Url("/api/meetings?forum=standingCommittee"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/meetings/report", Get, Url("/api/meetings/report?from=2026-01-01&to=2026-12-31"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("POST /api/meetings/", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/meetings", JsonContent.Create(new
+        {
+            organisationCode = Target, forum = "standingMembers", startsAt = "2026-07-01T08:00:00",
+        }))), Need.AssignForTarget, HttpStatusCode.Created, true),
+        new("GET /api/meetings/{id:guid}", Get, c => c.MeetingRequestAsync(Context.MeetingStage.Scheduled, (id, _) => $"/api/meetings/{id}"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("PUT /api/meetings/{id:guid}", Put, c => c.MeetingRequestAsync(Context.MeetingStage.Scheduled, (id, _) => $"/api/meetings/{id}",
+            v => new { forum = "standingMembers", startsAt = "2026-06-03T08:00:00", place = "Hội trường", version = v }), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("POST /api/meetings/{id:guid}/agenda", Post, c => c.MeetingRequestAsync(Context.MeetingStage.Scheduled, (id, _) => $"/api/meetings/{id}/agenda",
+            v => new { title = "Nội dung thêm", version = v }), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("PUT /api/meetings/{id:guid}/attendance", Put, c => c.MeetingRequestAsync(Context.MeetingStage.Scheduled, (id, _) => $"/api/meetings/{id}/attendance",
+            v => new { attendance = Array.Empty<object>(), held = false, version = v }), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("POST /api/meetings/{id:guid}/conclusions", Post, c => c.MeetingRequestAsync(Context.MeetingStage.Held, (id, _) => $"/api/meetings/{id}/conclusions",
+            v => new { text = "Thống nhất thông qua", version = v }), Need.ActOnTarget, HttpStatusCode.Created, true, Permission.AssignTasks),
+        new("POST /api/meetings/{id:guid}/conclusions/{pointId:guid}/tasks", Post, c => c.MeetingRequestAsync(Context.MeetingStage.WithConclusion,
+            (id, point) => $"/api/meetings/{id}/conclusions/{point}/tasks", _ => new { }), Need.ActOnTarget, HttpStatusCode.Created, true, Permission.AssignTasks),
+        new("POST /api/meetings/{id:guid}/issue-notice", Post, c => c.MeetingRequestAsync(Context.MeetingStage.WithConclusion, (id, _) => $"/api/meetings/{id}/issue-notice",
+            v => new { version = v }), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("GET /api/meetings/{id:guid}/invitation.docx", Get, c => c.MeetingRequestAsync(Context.MeetingStage.Scheduled, (id, _) => $"/api/meetings/{id}/invitation.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/meetings/{id:guid}/notice.docx", Get, c => c.MeetingRequestAsync(Context.MeetingStage.WithConclusion, (id, _) => $"/api/meetings/{id}/notice.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("PAGE /Meetings/Index", Get, Url("/Meetings?m=2026-06"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Meetings/Edit", Get, Url("/Meetings/Edit"), Need.ManageAny, HttpStatusCode.OK, false),
+        new("PAGE /Meetings/Details", Get, c => c.MeetingRequestAsync(Context.MeetingStage.WithConclusion, (id, _) => $"/Meetings/Details/{id}"), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Meetings/Details", Post, async c =>
+        {
+            var (url, _) = await c.MeetingRequestAsync(Context.MeetingStage.Scheduled, (id, _) => $"/Meetings/Details/{id}?handler=Agenda");
+            return (url, c.Form(new() { ["Title"] = "Nội dung từ trang" }));
         }, Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
         new("GET /api/organisations/{id:guid}", Get, async c => ($"/api/organisations/{await c.IdAsync(Target)}", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("POST /api/organisations/", Post, async c => ("/api/organisations", JsonContent.Create(new

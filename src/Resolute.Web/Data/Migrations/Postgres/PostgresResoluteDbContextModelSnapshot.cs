@@ -698,6 +698,187 @@ namespace Resolute.Web.Data.Migrations.Postgres
                     b.ToTable("need_to_know", (string)null);
                 });
 
+            modelBuilder.Entity("Resolute.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("PaperDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("PresentingUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProgrammeItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PaperDocumentId");
+
+                    b.HasIndex("PresentingUnitId");
+
+                    b.HasIndex("ProgrammeItemId");
+
+                    b.ToTable("meeting_agenda", (string)null);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Attendance", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(25)
+                        .HasColumnType("character varying(25)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("MeetingId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("meeting_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Conclusion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("LeadUnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<Guid>>("TaskIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("MeetingId", "Number");
+
+                    b.ToTable("meeting_conclusions", (string)null);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ChairId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Forum")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid?>("NoticeDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("NoticeIssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Secrecy")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairId");
+
+                    b.HasIndex("NoticeDocumentId");
+
+                    b.HasIndex("OrganisationId", "StartsAt");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
             modelBuilder.Entity("Resolute.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2124,6 +2305,78 @@ namespace Resolute.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Resolute.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.HasOne("Resolute.Domain.Meetings.Meeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Resolute.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("PaperDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PresentingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Programmes.ProgrammeItem", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Attendance", b =>
+                {
+                    b.HasOne("Resolute.Domain.Meetings.Meeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Resolute.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Conclusion", b =>
+                {
+                    b.HasOne("Resolute.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Meetings.Meeting", null)
+                        .WithMany("Conclusions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Meeting", b =>
+                {
+                    b.HasOne("Resolute.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Resolute.Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("Resolute.Domain.Organisations.Organisation", null)
@@ -2444,6 +2697,15 @@ namespace Resolute.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Resolute.Domain.Assignments.ProgressReport", b =>
                 {
                     b.Navigation("Actuals");
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Conclusions");
                 });
 
             modelBuilder.Entity("Resolute.Domain.Programmes.WorkProgramme", b =>

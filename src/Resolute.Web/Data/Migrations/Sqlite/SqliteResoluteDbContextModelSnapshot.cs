@@ -686,6 +686,187 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                     b.ToTable("need_to_know", (string)null);
                 });
 
+            modelBuilder.Entity("Resolute.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PaperDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PresentingUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProgrammeItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("PaperDocumentId");
+
+                    b.HasIndex("PresentingUnitId");
+
+                    b.HasIndex("ProgrammeItemId");
+
+                    b.ToTable("meeting_agenda", (string)null);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Attendance", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(25)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MeetingId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("meeting_attendance", (string)null);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Conclusion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgendaItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LeadUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("TaskIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadUnitId");
+
+                    b.HasIndex("MeetingId", "Number");
+
+                    b.ToTable("meeting_conclusions", (string)null);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Forum")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NoticeDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NoticeIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secrecy")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairId");
+
+                    b.HasIndex("NoticeDocumentId");
+
+                    b.HasIndex("OrganisationId", "StartsAt");
+
+                    b.ToTable("meetings", (string)null);
+                });
+
             modelBuilder.Entity("Resolute.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2112,6 +2293,78 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Resolute.Domain.Meetings.AgendaItem", b =>
+                {
+                    b.HasOne("Resolute.Domain.Meetings.Meeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Resolute.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("PaperDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("PresentingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Programmes.ProgrammeItem", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Attendance", b =>
+                {
+                    b.HasOne("Resolute.Domain.Meetings.Meeting", null)
+                        .WithMany("Attendance")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Resolute.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Conclusion", b =>
+                {
+                    b.HasOne("Resolute.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Meetings.Meeting", null)
+                        .WithMany("Conclusions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Meeting", b =>
+                {
+                    b.HasOne("Resolute.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeDocumentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Resolute.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Resolute.Domain.Organisations.Organisation", b =>
                 {
                     b.HasOne("Resolute.Domain.Organisations.Organisation", null)
@@ -2432,6 +2685,15 @@ namespace Resolute.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Resolute.Domain.Assignments.ProgressReport", b =>
                 {
                     b.Navigation("Actuals");
+                });
+
+            modelBuilder.Entity("Resolute.Domain.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Attendance");
+
+                    b.Navigation("Conclusions");
                 });
 
             modelBuilder.Entity("Resolute.Domain.Programmes.WorkProgramme", b =>

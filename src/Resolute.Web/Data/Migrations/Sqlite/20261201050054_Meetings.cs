@@ -1,0 +1,224 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Resolute.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Meetings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "meetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Forum = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ChairId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Secrecy = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 15, nullable: false),
+                    Minutes = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    NoticeDocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    NoticeIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meetings_documents_NoticeDocumentId",
+                        column: x => x.NoticeDocumentId,
+                        principalTable: "documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meetings_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meetings_people_ChairId",
+                        column: x => x.ChairId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_agenda",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Order = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ProgrammeItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PresentingUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PaperDocumentId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_agenda", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_agenda_documents_PaperDocumentId",
+                        column: x => x.PaperDocumentId,
+                        principalTable: "documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_agenda_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_agenda_organisations_PresentingUnitId",
+                        column: x => x.PresentingUnitId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_meeting_agenda_programme_items_ProgrammeItemId",
+                        column: x => x.ProgrammeItemId,
+                        principalTable: "programme_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_attendance",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Presence = table.Column<string>(type: "TEXT", maxLength: 25, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_attendance", x => new { x.MeetingId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_meeting_attendance_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_attendance_people_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "people",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "meeting_conclusions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgendaItemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LeadUnitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Deadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    TaskIds = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_meeting_conclusions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_meeting_conclusions_meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_meeting_conclusions_organisations_LeadUnitId",
+                        column: x => x.LeadUnitId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_agenda_MeetingId",
+                table: "meeting_agenda",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_agenda_PaperDocumentId",
+                table: "meeting_agenda",
+                column: "PaperDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_agenda_PresentingUnitId",
+                table: "meeting_agenda",
+                column: "PresentingUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_agenda_ProgrammeItemId",
+                table: "meeting_agenda",
+                column: "ProgrammeItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_attendance_PersonId",
+                table: "meeting_attendance",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_conclusions_LeadUnitId",
+                table: "meeting_conclusions",
+                column: "LeadUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meeting_conclusions_MeetingId_Number",
+                table: "meeting_conclusions",
+                columns: new[] { "MeetingId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meetings_ChairId",
+                table: "meetings",
+                column: "ChairId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meetings_NoticeDocumentId",
+                table: "meetings",
+                column: "NoticeDocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_meetings_OrganisationId_StartsAt",
+                table: "meetings",
+                columns: new[] { "OrganisationId", "StartsAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "meeting_agenda");
+
+            migrationBuilder.DropTable(
+                name: "meeting_attendance");
+
+            migrationBuilder.DropTable(
+                name: "meeting_conclusions");
+
+            migrationBuilder.DropTable(
+                name: "meetings");
+        }
+    }
+}

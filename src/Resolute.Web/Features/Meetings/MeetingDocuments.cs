@@ -1,0 +1,72 @@
+using Resolute.Domain.Documents;
+using Resolute.Domain.Organisations;
+using Resolute.Domain.Programmes;
+using Resolute.Web.Features.Common;
+using Resolute.Web.Infrastructure.Docx;
+
+namespace Resolute.Web.Features.Meetings;
+
+/// <summary>What an office prints of a meeting, in the Party format: the invitation (giấy mời) and the notice of conclusions (thông báo kết luận).</summary>
+public static class MeetingDocuments
+{
+    private static OfficialDocument Frame(MeetingView v, string symbol, DateOnly date, string title, string? subtitle, PageMargins margins, IReadOnlyList<string> recipients)
+    {
+        var (above, issuer) = OfficialHeader.IssuingBody(v.Committee, v.CommitteeParent);
+        var party = v.Committee.Kind == OrganisationKind.PartyCommittee;
+        return new OfficialDocument
+        {
+            ParentBody = above,
+            IssuingBody = issuer,
+            NumberAndSymbol = symbol,
+            Place = "Hà Nội",
+            Date = date,
+            Title = title,
+            Subtitle = subtitle,
+            SignatureCapacity = party ? "T/M Ban Thường vụ" : "T/M " + v.Committee.ShortName,
+            Recipients = recipients,
+            Margins = margins,
+        };
+    }
+
+    private static string Suffix(MeetingView v) => v.Committee.Kind == OrganisationKind.PartyCommittee
+        ? DocumentNumbers.IssuerSuffix(v.Committee) : DocumentNumbers.StateSuffix(v.Committee);
+
+    public static byte[] InvitationDocx(MeetingView v, PageMargins margins)
+    {
+        var m = v.Meeting;
+        var t = v.LocalStart;
+        var doc = Frame(v, $"     -GM/{Suffix(v)}", v.Date.AddDays(-3) < DateOnly.FromDateTime(DateTime.UtcNow) ? v.Date.AddDays(-3) : v.Date, "Giấy mời", null, margins,
+            ["Như thành phần mời", $"Lưu Văn phòng {v.Committee.ShortName}"]);
+        doc.Body.Add(new OfficialDocument.Paragraph($"{v.Committee.ShortName} trân trọng kính mời dự {m.Name}."));
+        doc.Body.Add(new OfficialDocument.Paragraph($"Thời gian: {t:HH} giờ {t:mm}, {OfficialHeader.WrittenDate(v.Date)}."));
+        if (m.Place is not null) doc.Body.Add(new OfficialDocument.Paragraph($"Địa điểm: {m.Place}."));
+        if (v.ChairName is not null) doc.Body.Add(new OfficialDocument.Paragraph($"Chủ trì: đồng chí {v.ChairName}."));
+        doc.Body.Add(new OfficialDocument.Heading("NỘI DUNG"));
+        foreach (var a in v.Items) doc.Body.Add(new OfficialDocument.Paragraph($"{a.Item.Order}. {a.Item.Title}{(a.PresentingUnit is null ? "" : $" ({a.PresentingUnit} trình bày)")}."));
+        doc.Body.Add(new OfficialDocument.Heading("THÀNH PHẦN"));
+        foreach (var p in v.People) doc.Body.Add(new OfficialDocument.Paragraph($"- Đồng chí {p.Name}{(p.Title is null ? "" : ", " + p.Title)}{(p.Role == Domain.Meetings.AttendeeRole.Invited ? " (khách mời)" : "")}."));
+        return doc.ToDocx();
+    }
+
+    /// <summary>The notice of conclusions: its number (once issued), the meeting, and the numbered points under each agenda item.</summary>
+    public static byte[] NoticeDocx(MeetingView v, PageMargins margins)
+    {
+        var m = v.Meeting;
+        var doc = Frame(v, v.NoticeSymbol ?? $"     -TB/{Suffix(v)}", m.NoticeIssuedOn ?? v.Date, "Thông báo",
+            $"kết luận của {m.Forum.VietnameseName()} tại {char.ToLowerInvariant(m.Name[0])}{m.Name[1..]}", margins,
+            ["Các đồng chí dự họp", "Các cơ quan được giao nhiệm vụ", $"Lưu Văn phòng {v.Committee.ShortName}"]);
+        doc.Body.Add(new OfficialDocument.Paragraph(
+            $"Ngày {v.Date:dd/MM/yyyy}, {m.Forum.VietnameseName()} {v.Committee.ShortName} đã họp{(v.ChairName is null ? "" : $" dưới sự chủ trì của đồng chí {v.ChairName}")}. "
+            + $"Dự họp có {v.Quorum.Present}/{v.Quorum.Members} đồng chí. Sau khi nghe báo cáo và ý kiến thảo luận, {m.Forum.VietnameseName()} kết luận như sau:"));
+        var n = 0;
+        foreach (var group in v.Points.GroupBy(p => p.Conclusion.AgendaItemId).OrderBy(g => v.Items.FirstOrDefault(a => a.Item.Id == g.Key)?.Item.Order ?? int.MaxValue))
+        {
+            var agenda = v.Items.FirstOrDefault(a => a.Item.Id == group.Key);
+            doc.Body.Add(new OfficialDocument.Heading($"{OfficialDocument.Roman(++n)}. {(agenda?.Item.Title ?? "Các nội dung khác").ToUpperInvariant()}"));
+            foreach (var p in group)
+                doc.Body.Add(new OfficialDocument.Paragraph($"{p.Conclusion.Number}. {p.Conclusion.Text}"
+                    + (p.LeadUnit is null ? "" : $" Giao {p.LeadUnit} chủ trì thực hiện{(p.Conclusion.Deadline is { } d ? $", hoàn thành trước ngày {d:dd/MM/yyyy}" : "")}.")));
+        }
+        return doc.ToDocx();
+    }
+}

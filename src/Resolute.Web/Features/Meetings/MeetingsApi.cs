@@ -1,0 +1,180 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Resolute.Domain.Meetings;
+using Resolute.Domain.Programmes;
+using Resolute.Web.Data;
+using Resolute.Web.Infrastructure.Docx;
+
+namespace Resolute.Web.Features.Meetings;
+
+public static class MeetingsApi
+{
+    public sealed record MeetingBody : MeetingFields
+    {
+        public int? Version { get; init; }
+    }
+
+    public sealed record AgendaBody(int? Version, List<Guid>? ProgrammeItemIds, bool AllDue, string? Title, string? PresentingUnitCode, string? PaperSymbol);
+    public sealed record AttendanceBody(int? Version, List<PresenceInput>? Attendance, List<Guid>? InviteMembers, List<Guid>? InviteGuests, bool Held);
+    public sealed record ConclusionBody(int? Version, Guid? AgendaItemId, string? Text, string? LeadUnitCode, DateOnly? Deadline, string? Minutes);
+    public sealed record NoticeBody(int? Version, DateOnly? On);
+    public sealed record TaskBody(string? Output);
+
+    public sealed record Summary(Guid Id, string Name, Guid OrganisationId, string OrganisationName, ProgrammeForum Forum, MeetingKind Kind, int? Number,
+        DateTime StartsAt, string? Place, MeetingState State, Guid? NoticeDocumentId, int Version);
+    public sealed record PersonDto(Guid PersonId, string Name, string? Title, AttendeeRole Role, Presence Presence, string? Reason);
+    public sealed record AgendaDto(Guid Id, int Order, string Title, Guid? ProgrammeItemId, Guid? ProgrammeId, string? PresentingUnit, string? PaperSymbol);
+    public sealed record TaskDto(Guid Id, string Title, string? Status, string? Lead);
+    public sealed record PointDto(Guid Id, int Number, Guid? AgendaItemId, string Text, Guid? LeadUnitId, string? LeadUnit, DateOnly? Deadline,
+        IReadOnlyList<Guid> TaskIds, IReadOnlyList<TaskDto> Tasks);
+    public sealed record QuorumDto(int Members, int Present, int Needed, bool Met);
+    public sealed record Detail(Guid Id, string Name, Guid OrganisationId, string OrganisationName, ProgrammeForum Forum, MeetingKind Kind, int? Number,
+        DateTime StartsAt, string? Place, Guid? ChairId, string? Chair, string Secrecy, MeetingState State, string? Minutes, Guid? NoticeDocumentId,
+        string? NoticeSymbol, DateOnly? NoticeIssuedOn, int Version, QuorumDto Quorum, IReadOnlyList<PersonDto> Attendance, IReadOnlyList<AgendaDto> Agenda,
+        IReadOnlyList<PointDto> Conclusions);
+    public sealed record ReportRow(Guid MeetingId, string Meeting, DateOnly Date, string? Notice, int Number, string Text, string? LeadUnit, DateOnly? Deadline,
+        IReadOnlyList<TaskDto> Tasks);
+
+    public static void MapMeetingsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/meetings").WithTags("Meetings");
+        g.MapGet("", List).WithSummary("Meetings the caller may see (the committee's subtree, or those they are invited to); filter by org, forum and from..to.");
+        g.MapPost("", Create).WithSummary("Calls a meeting of a forum: the forum's members for its term are invited and counted for the quorum.");
+        g.MapGet("/report", Report).WithSummary("Follow-up of conclusions: every point of the notices issued by a forum over a period, with its tasks and their status.");
+        g.MapGet("/{id:guid}", Get).WithSummary("One meeting: agenda, attendance and quorum, conclusion points with the ids and status of the tasks made from them. ETag carries the version.");
+        g.MapPut("/{id:guid}", Update).WithSummary("Changes a meeting not yet held. Send the version read: a stale one is a 409.");
+        g.MapPost("/{id:guid}/agenda", Agenda).WithSummary("Adds agenda items: programme items (programmeItemIds, or allDue: every item due by the meeting's month) or one typed by hand.");
+        g.MapPut("/{id:guid}/attendance", Attendance).WithSummary("Records presence (present, absentWithReason with the reason, absentWithoutReason), invites more; held=true records the meeting held, which needs the quorum.");
+        g.MapPost("/{id:guid}/conclusions", Conclude).WithSummary("Adds a numbered conclusion point (under an agenda item; with leadUnitCode and deadline when it assigns work); minutes may be sent with it.");
+        g.MapPost("/{id:guid}/conclusions/{pointId:guid}/tasks", ToTask).WithSummary("Makes a conclusion point a five-clear task (assigned when complete, else a draft listing what is missing).");
+        g.MapPost("/{id:guid}/issue-notice", Issue).WithSummary("Issues the notice of conclusions: registered as its TB document; programme items heard are recorded submitted.");
+        g.MapGet("/{id:guid}/invitation.docx", InvitationDocx).WithSummary("The invitation (giấy mời) in the Party format.");
+        g.MapGet("/{id:guid}/notice.docx", NoticeDocx).WithSummary("The notice of conclusions (thông báo kết luận) in the Party format.");
+    }
+
+    private static PageMargins Margins(IConfiguration config) => config.GetSection("Documents:Margins").Get<PageMargins>() ?? new();
+
+    public static async Task<List<Summary>> ListAsync(ResoluteDbContext db, Guid? org, ProgrammeForum? forum, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var q = db.Meetings.AsNoTracking();
+        if (org is { } o) q = q.Where(m => m.OrganisationId == o);
+        if (forum is { } f) q = q.Where(m => m.Forum == f);
+        if (from is { } a) q = q.Where(m => m.StartsAt >= a.ToDateTime(TimeOnly.MinValue) - Infrastructure.VietnamTime.Offset);
+        if (to is { } b) q = q.Where(m => m.StartsAt < b.AddDays(1).ToDateTime(TimeOnly.MinValue) - Infrastructure.VietnamTime.Offset);
+        var list = await q.OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(ct);
+        var ids = list.Select(m => m.OrganisationId).Distinct().ToArray();
+        var names = await db.Organisations.IgnoreQueryFilters().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.ShortName, ct);
+        return list.Select(m => new Summary(m.Id, m.Name, m.OrganisationId, names[m.OrganisationId], m.Forum, m.Kind, m.Number, m.StartsAt, m.Place, m.State,
+            m.NoticeDocumentId, m.Version)).ToList();
+    }
+
+    private static ProgrammeForum? ParseForum(string? forum) => forum is null ? null
+        : Enum.TryParse<ProgrammeForum>(forum, ignoreCase: true, out var f) && Enum.IsDefined(f) && !int.TryParse(forum, out _) ? f
+        : throw new Domain.Common.DomainException("forum", "Diễn đàn phải là executiveCommittee, standingCommittee hoặc standingMembers.", "forum");
+
+    private static async Task<Ok<List<Summary>>> List(ResoluteDbContext db, Guid? org, string? forum, DateOnly? from, DateOnly? to, CancellationToken ct) =>
+        TypedResults.Ok(await ListAsync(db, org, ParseForum(forum), from, to, ct));
+
+    public static TaskDto Dto(MeetingView.Task t) => new(t.Id, t.Title, t.Status is { } s ? Domain.Assignments.AssignmentStatuses.ApiName(s) : "draft", t.Lead);
+
+    public static Detail ToDto(MeetingView v)
+    {
+        var m = v.Meeting;
+        return new Detail(m.Id, m.Name, m.OrganisationId, v.Committee.ShortName, m.Forum, m.Kind, m.Number, m.StartsAt, m.Place, m.ChairId, v.ChairName,
+            m.Secrecy.ToString().ToLowerInvariant(), m.State, m.Minutes, m.NoticeDocumentId, v.NoticeSymbol, m.NoticeIssuedOn, m.Version,
+            new QuorumDto(v.Quorum.Members, v.Quorum.Present, v.Quorum.Needed, v.Quorum.Met),
+            v.People.Select(p => new PersonDto(p.Id, p.Name, p.Title, p.Role, p.Presence, p.Reason)).ToList(),
+            v.Items.Select(a => new AgendaDto(a.Item.Id, a.Item.Order, a.Item.Title, a.Item.ProgrammeItemId, a.ProgrammeId, a.PresentingUnit, a.PaperSymbol)).ToList(),
+            v.Points.Select(p => new PointDto(p.Conclusion.Id, p.Conclusion.Number, p.Conclusion.AgendaItemId, p.Conclusion.Text, p.Conclusion.LeadUnitId, p.LeadUnit,
+                p.Conclusion.Deadline, p.Conclusion.TaskIds, p.Tasks.Select(Dto).ToList())).ToList());
+    }
+
+    private static async Task<Ok<Detail>> Get(Guid id, ResoluteDbContext db, IConfiguration config, HttpResponse response, CancellationToken ct)
+    {
+        var v = await MeetingView.LoadAsync(db, id, config, ct);
+        response.Headers.ETag = $"\"{v.Meeting.Version}\"";
+        return TypedResults.Ok(ToDto(v));
+    }
+
+    private static async Task<Detail> DetailAsync(ResoluteDbContext db, Guid id, IConfiguration config, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return ToDto(await MeetingView.LoadAsync(db, id, config, ct));
+    }
+
+    private static async Task<Created<Detail>> Create(MeetingBody body, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var m = await new SaveMeeting(null, null, body).HandleAsync(db, ct);
+        return TypedResults.Created($"/api/meetings/{m.Id}", await DetailAsync(db, m.Id, config, ct));
+    }
+
+    private static async Task<Ok<Detail>> Update(Guid id, MeetingBody body, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        await new SaveMeeting(id, body.Version, body, RequireVersion: true).HandleAsync(db, ct);
+        return TypedResults.Ok(await DetailAsync(db, id, config, ct));
+    }
+
+    private static async Task<Ok<Detail>> Agenda(Guid id, AgendaBody body, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        await new AddAgendaItems(id, body.Version, body.ProgrammeItemIds, body.AllDue, body.Title, body.PresentingUnitCode, body.PaperSymbol, RequireVersion: true).HandleAsync(db, ct);
+        return TypedResults.Ok(await DetailAsync(db, id, config, ct));
+    }
+
+    private static async Task<Ok<Detail>> Attendance(Guid id, AttendanceBody body, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        await new RecordAttendance(id, body.Version, body.Attendance ?? [], body.InviteMembers, body.InviteGuests, body.Held, RequireVersion: true).HandleAsync(db, config, ct);
+        return TypedResults.Ok(await DetailAsync(db, id, config, ct));
+    }
+
+    private static async Task<Created<Detail>> Conclude(Guid id, ConclusionBody body, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var version = body.Version;
+        if (body.Minutes is not null) version = (await new WriteMinutes(id, version, body.Minutes, RequireVersion: true).HandleAsync(db, ct)).Version;
+        if (!string.IsNullOrWhiteSpace(body.Text) || body.Minutes is null)
+            await new AddConclusion(id, version, body.AgendaItemId, body.Text, body.LeadUnitCode, body.Deadline, RequireVersion: true).HandleAsync(db, ct);
+        return TypedResults.Created($"/api/meetings/{id}", await DetailAsync(db, id, config, ct));
+    }
+
+    private static async Task<Created<TaskDto>> ToTask(Guid id, Guid pointId, TaskBody? body, ResoluteDbContext db, UserManager<User> users, IConfiguration config, CancellationToken ct)
+    {
+        var a = await new ConclusionToTask(id, pointId, body?.Output).HandleAsync(db, users, config, ct);
+        var lead = a.LeadId is { } l ? await db.Organisations.IgnoreQueryFilters().Where(o => o.Id == l).Select(o => o.ShortName).FirstOrDefaultAsync(ct) : null;
+        return TypedResults.Created($"/api/assignments/{a.Id}", Dto(new MeetingView.Task(a.Id, a.Title,
+            a.State == Domain.Assignments.AssignmentState.Draft ? null : a.StatusOn(db.Today), lead)));
+    }
+
+    private static async Task<Ok<Detail>> Issue(Guid id, NoticeBody body, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        await new IssueNotice(id, body.Version, body.On, RequireVersion: true).HandleAsync(db, ct);
+        return TypedResults.Ok(await DetailAsync(db, id, config, ct));
+    }
+
+    private static async Task<FileContentHttpResult> InvitationDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var v = await MeetingView.LoadAsync(db, id, config, ct);
+        return TypedResults.File(MeetingDocuments.InvitationDocx(v, Margins(config)), Programmes.ProgrammesApi.DocxType, $"giay-moi-{v.Date:yyyyMMdd}.docx");
+    }
+
+    private static async Task<FileContentHttpResult> NoticeDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var v = await MeetingView.LoadAsync(db, id, config, ct);
+        return TypedResults.File(MeetingDocuments.NoticeDocx(v, Margins(config)), Programmes.ProgrammesApi.DocxType, $"thong-bao-ket-luan-{v.Date:yyyyMMdd}.docx");
+    }
+
+    /// <summary>The follow-up of conclusions: every point of the notices issued in the period (by the forum), with its tasks' status.</summary>
+    public static async Task<List<ReportRow>> ReportAsync(ResoluteDbContext db, Guid? org, ProgrammeForum? forum, DateOnly? from, DateOnly? to, IConfiguration config, CancellationToken ct)
+    {
+        var rows = new List<ReportRow>();
+        foreach (var s in (await ListAsync(db, org, forum, from, to, ct)).Where(s => s.State == MeetingState.NoticeIssued).OrderBy(s => s.StartsAt))
+        {
+            var v = await MeetingView.LoadAsync(db, s.Id, config, ct);
+            rows.AddRange(v.Points.Select(p => new ReportRow(s.Id, s.Name, v.Date, v.NoticeSymbol, p.Conclusion.Number, p.Conclusion.Text, p.LeadUnit,
+                p.Conclusion.Deadline, p.Tasks.Select(Dto).ToList())));
+        }
+        return rows;
+    }
+
+    private static async Task<Ok<List<ReportRow>>> Report(ResoluteDbContext db, Guid? org, string? forum, DateOnly? from, DateOnly? to, IConfiguration config, CancellationToken ct) =>
+        TypedResults.Ok(await ReportAsync(db, org, ParseForum(forum), from, to, config, ct));
+}
