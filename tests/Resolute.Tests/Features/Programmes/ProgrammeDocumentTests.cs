@@ -1,11 +1,9 @@
-using System.Diagnostics;
-using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Programmes;
 using Resolute.Tests.Infrastructure;
 using Resolute.Web.Features.Programmes;
+using Resolute.Tests.Infrastructure.Docx;
 using Resolute.Web.Infrastructure.Docx;
-using UglyToad.PdfPig;
 
 namespace Resolute.Tests.Features.Programmes;
 
@@ -54,35 +52,13 @@ public class ProgrammeDocumentTests(ResoluteFactory app) : IClassFixture<Resolut
         return await ProgrammeView.LoadAsync(db, p.Id, default);
     });
 
-    private static string DocxText(byte[] docx)
-    {
-        using var w = WordprocessingDocument.Open(new MemoryStream(docx), false);
-        return string.Join("\n", w.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
-    }
-
-    private static async Task<string?> PdfTextAsync(byte[] docx, string name)
-    {
-        var pdf = await LibreOffice.ToPdfAsync(docx, default);
-        if (pdf is null) return null;
-        if (Environment.GetEnvironmentVariable("RESOLUTE_WRITE_IMAGES") == "1" && File.Exists("/usr/bin/pdftoppm"))
-        {
-            var pdfPath = Path.Combine(Path.GetTempPath(), name + ".pdf");
-            await File.WriteAllBytesAsync(pdfPath, pdf);
-            using var p = Process.Start("/usr/bin/pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, Path.Combine(Repository.Root, "docs", "images", name)]);
-            await p.WaitForExitAsync();
-        }
-        using var read = PdfDocument.Open(pdf);
-        return string.Join("\n", read.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-    }
-
     [Fact]
     public async Task Programme_PrintsTheHeader_TheCTrNumber_TheTitle_AndTheTable()
     {
         var v = await ApprovedProgrammeAsync();
         var docx = ProgrammeDocuments.ToDocx(v, new PageMargins());
-        var pdf = await PdfTextAsync(docx, "programme");
-        Assert.True(pdf is not null || !LibreOffice.Available, "LibreOffice is installed but did not render the programme");
-        foreach (var text in new[] { DocxText(docx), pdf }.OfType<string>())
+        var pdf = await Rendered.PdfTextAsync(docx, "programme");
+        foreach (var text in new[] { Rendered.DocxText(docx), pdf }.OfType<string>())
         {
             Assert.Contains("THÀNH ỦY HÀ NỘI", text);
             Assert.Contains(v.DocumentSymbol!, text);
@@ -92,7 +68,7 @@ public class ProgrammeDocumentTests(ResoluteFactory app) : IClassFixture<Resolut
             Assert.Contains("T/M BAN THƯỜNG VỤ", text.ToUpperInvariant());
         }
         // The table, cell by cell (the PDF's text wraps inside cells).
-        var cells = DocxText(docx);
+        var cells = Rendered.DocxText(docx);
         foreach (var expected in new[] { "Cơ quan chủ trì chuẩn bị", "Đồng chí phụ trách", "Nghị quyết về phát triển văn hóa Thủ đô", "Ban Tổ chức Thành ủy", $"tháng 12/{Year}", "BCH" })
             Assert.Contains(expected, cells);
     }
@@ -104,8 +80,8 @@ public class ProgrammeDocumentTests(ResoluteFactory app) : IClassFixture<Resolut
         var report = ProgrammeDocuments.BuildReport(v, new DateOnly(Year, 1, 1), new DateOnly(Year, 12, 1));
         Assert.Equal(3, report.Total.Due);
         Assert.Equal(3, report.Total.NotYetSubmitted);
-        var pdf = await PdfTextAsync(ProgrammeDocuments.ReportToDocx(v, report, new PageMargins()), "programme-report");
-        foreach (var text in new[] { DocxText(ProgrammeDocuments.ReportToDocx(v, report, new PageMargins())), pdf }.OfType<string>())
+        var pdf = await Rendered.PdfTextAsync(ProgrammeDocuments.ReportToDocx(v, report, new PageMargins()), "programme-report");
+        foreach (var text in new[] { Rendered.DocxText(ProgrammeDocuments.ReportToDocx(v, report, new PageMargins())), pdf }.OfType<string>())
         {
             Assert.Contains("BÁO CÁO", text);
             Assert.Contains("có 3 nội dung đến hạn trình", text);

@@ -1,10 +1,7 @@
-using System.Diagnostics;
-using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Web.Features.Assignments;
 using Resolute.Web.Features.Reviews;
 using Resolute.Web.Infrastructure.Docx;
-using UglyToad.PdfPig;
 
 namespace Resolute.Tests.Infrastructure.Docx;
 
@@ -37,21 +34,7 @@ public class OfficialDocumentTests(ResoluteFactory app) : IClassFixture<Resolute
         };
         doc.Body.Add(new OfficialDocument.Paragraph("Nội dung công văn kiểm thử."));
         var docx = doc.ToDocx();
-        string docxText;
-        using (var w = WordprocessingDocument.Open(new MemoryStream(docx), false))
-            docxText = string.Join("\n", w.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>().Select(p => p.InnerText));
-        var pdf = await Resolute.Web.Infrastructure.Docx.LibreOffice.ToPdfAsync(docx, default);
-        if (pdf is null) return (docxText, null);
-        using var read = PdfDocument.Open(pdf);
-        var pdfText = string.Join("\n", read.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
-        if (Environment.GetEnvironmentVariable("RESOLUTE_WRITE_IMAGES") == "1" && File.Exists("/usr/bin/pdftoppm"))
-        {
-            var pdfPath = Path.Combine(Path.GetTempPath(), name + ".pdf");
-            await File.WriteAllBytesAsync(pdfPath, pdf);
-            using var p = Process.Start("/usr/bin/pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdfPath, Path.Combine(Repository.Root, "docs", "images", name)]);
-            await p.WaitForExitAsync();
-        }
-        return (docxText, pdfText);
+        return (Rendered.DocxText(docx), await Rendered.PdfTextAsync(docx, name));
     }
 
     [Fact]
