@@ -11,7 +11,8 @@ namespace Resolute.Web.Features.Demo;
 /// The seed's working year (RULES.md §10): the City Party Committee's full-term programme 2025–2030 and its 2026
 /// programmes of the executive committee, the standing committee and the standing members — about forty items, most
 /// submitted on time, some late, two postponed, one withdrawn, one secret — and the 2026 programmes of a dozen wards,
-/// so the adoption table shows who adopted theirs and who has not. Everything goes through the commands, so items
+/// so the adoption table shows who adopted theirs and who has not. The standing committee's items are heard at its
+/// meetings (<see cref="DemoMeetings"/>), whose notices record them submitted. Everything goes through the commands, so items
 /// become tasks as they would for a user; nothing is dated after today.
 /// </summary>
 internal static class DemoProgrammes
@@ -83,7 +84,7 @@ internal static class DemoProgrammes
         new(12, ProgrammeForum.StandingMembers, "VPTU", "Giao ban Thường trực Thành ủy tháng 12 và tổng kết năm", Outcome: Outcome.Open),
     ];
 
-    public static async Task SeedAsync(ResoluteDbContext db, CancellationToken ct)
+    public static async Task SeedAsync(ResoluteDbContext db, IServiceProvider sp, CancellationToken ct)
     {
         var today = db.Today;
         if (today < new DateOnly(Year, 12, 1)) return; // the story is told as of December 2026; an earlier clock has nothing true to show
@@ -144,7 +145,8 @@ internal static class DemoProgrammes
             return await ProgrammeRules.LoadAsync(db, p.Id, ct);
         }
 
-        async Task FollowAsync(WorkProgramme p, IReadOnlyList<Item> items)
+        // Submissions of items heard at a meeting are left to the meeting (its notice records them); the others are recorded here.
+        async Task FollowAsync(WorkProgramme p, IReadOnlyList<Item> items, SortedDictionary<DateOnly, List<Guid>>? heard = null)
         {
             foreach (var item in p.Items.OrderBy(i => i.Number))
             {
@@ -155,6 +157,12 @@ internal static class DemoProgrammes
                 async Task Change(string change, DateOnly? on, DateOnly? newMonth, string? reason, string? decision)
                 {
                     if (on is { } d && d > today) return;
+                    if (change == "submitted" && heard is not null && on is { } day)
+                    {
+                        if (!heard.TryGetValue(day, out var list)) heard[day] = list = [];
+                        list.Add(item.Id);
+                        return;
+                    }
                     var version = await db.WorkProgrammes.Where(x => x.Id == p.Id).Select(x => x.Version).FirstAsync(ct);
                     await new ChangeItemState(p.Id, item.Id, version, change, on, newMonth, reason, decision).HandleAsync(db, ct);
                     db.ChangeTracker.Clear();
@@ -188,7 +196,9 @@ internal static class DemoProgrammes
         var btv = await ProgrammeAsync(city, ProgrammeForum.StandingCommittee, ProgrammeKind.Annual, Year, Year,
             "Căn cứ Chương trình công tác năm 2026 của Ban Chấp hành Đảng bộ Thành phố, Ban Thường vụ Thành ủy xây dựng Chương trình công tác năm 2026 như sau:",
             StandingCommittee2026, members, new DateOnly(2025, 12, 26));
-        await FollowAsync(btv, StandingCommittee2026);
+        var heard = new SortedDictionary<DateOnly, List<Guid>>();
+        await FollowAsync(btv, StandingCommittee2026, heard);
+        await DemoMeetings.SeedAsync(db, sp, city, heard, ct);
         var tt = await ProgrammeAsync(city, ProgrammeForum.StandingMembers, ProgrammeKind.Annual, Year, Year,
             "Thường trực Thành ủy xây dựng Chương trình công tác năm 2026 như sau:", StandingMembers2026, members, new DateOnly(2026, 1, 5));
         await FollowAsync(tt, StandingMembers2026);

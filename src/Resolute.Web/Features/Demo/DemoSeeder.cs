@@ -76,7 +76,7 @@ public static class DemoSeeder
         db.ChangeTracker.Clear();
         await DemoReviews.SeedAsync(db, ct);
         db.ChangeTracker.Clear();
-        await DemoProgrammes.SeedAsync(db, ct);
+        await DemoProgrammes.SeedAsync(db, sp, ct);
         db.ChangeTracker.Clear();
 
         var password = options.Password is { Length: > 0 } p ? p : RandomPassword();

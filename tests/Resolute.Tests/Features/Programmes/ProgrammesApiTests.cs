@@ -306,6 +306,13 @@ public class ProgrammesDemoTests(ResoluteFactory app) : IClassFixture<ResoluteFa
         // Every item is a task of its preparing unit.
         Assert.All(items, i => Assert.NotEqual(JsonValueKind.Null, i.GetProperty("assignmentId").ValueKind));
 
+        // The standing committee's items were heard at its meetings, whose notices are registered and whose points became tasks.
+        var meetings = JsonDocument.Parse(await leader.GetStringAsync($"/api/meetings?org={city}&forum=standingCommittee&from=2026-01-01&to=2026-12-31")).RootElement.EnumerateArray().ToList();
+        Assert.InRange(meetings.Count, 10, 20);
+        Assert.All(meetings, m => Assert.Equal("noticeIssued", m.GetProperty("state").GetString()));
+        var followUp = JsonDocument.Parse(await leader.GetStringAsync($"/api/meetings/report?org={city}&forum=standingCommittee&from=2026-01-01&to=2026-12-31")).RootElement.EnumerateArray().ToList();
+        Assert.True(followUp.Count(r => r.GetProperty("tasks").GetArrayLength() > 0) >= 5);
+
         var adoption = JsonDocument.Parse(await leader.GetStringAsync($"/api/work-programmes/adoption?org={city}&year=2026")).RootElement.EnumerateArray().ToList();
         Assert.Equal(126, adoption.Count);
         Assert.Equal(12, adoption.Count(a => a.GetProperty("state").GetString() == "approved"));
