@@ -90,7 +90,7 @@ public static class CalendarFeed
         Line("VERSION:2.0");
         Line("PRODID:-//Resolute//Nhiem vu//VI");
         Line("CALSCALE:GREGORIAN");
-        Line("X-WR-CALNAME:" + Escape($"Hạn nhiệm vụ – {user.DisplayName}"));
+        Line("X-WR-CALNAME:" + Escape($"Hạn nhiệm vụ và cuộc họp – {user.DisplayName}"));
         foreach (var a in items.Where(i => i.DueOn is not null))
         {
             Line("BEGIN:VEVENT");
@@ -101,6 +101,20 @@ public static class CalendarFeed
             Line("SUMMARY:" + Escape((a.Recurrence == Recurrence.None ? "Hạn: " : "Kỳ báo cáo: ") + a.Title));
             Line("DESCRIPTION:" + Escape($"{a.StatusName}. Đơn vị chủ trì: {a.LeadName}. Đơn vị giao: {a.AssignerName}."));
             Line($"URL:/Assignments/Details/{a.Id}");
+            Line("END:VEVENT");
+        }
+        // The user's meetings beside the deadlines: those they are invited to, and their office's committees'.
+        var officeRoots = db.Scope.Grants.Where(g => g.Role.Allows(Permission.AssignTasks)).Select(g => g.OrganisationId).Distinct().ToArray();
+        foreach (var m in await Meetings.MeetingsCalendar.EventsAsync(db, person, officeRoots, ct))
+        {
+            Line("BEGIN:VEVENT");
+            Line($"UID:meeting-{m.Id}@resolute");
+            Line($"DTSTAMP:{stamp}");
+            Line($"DTSTART:{m.StartsAt:yyyyMMdd'T'HHmmss'Z'}");
+            Line("DURATION:PT3H");
+            Line("SUMMARY:" + Escape(m.Summary));
+            Line("DESCRIPTION:" + Escape(m.Description));
+            Line($"URL:/Meetings/Details/{m.Id}");
             Line("END:VEVENT");
         }
         Line("END:VCALENDAR");

@@ -26,7 +26,10 @@ internal static class DemoMeetings
         {
             var m = await new SaveMeeting(null, null, new MeetingFields
             {
-                OrganisationId = city, Forum = ProgrammeForum.StandingCommittee, Number = ++number, StartsAt = day.ToDateTime(new TimeOnly(8, 0)),
+                OrganisationId = city,
+                Forum = ProgrammeForum.StandingCommittee,
+                Number = ++number,
+                StartsAt = day.ToDateTime(new TimeOnly(8, 0)),
                 Place = "Trụ sở Thành ủy, số 4 Lê Lai",
             }).HandleAsync(db, ct);
             await new AddAgendaItems(m.Id, null, items, false, null, null, null).HandleAsync(db, ct);

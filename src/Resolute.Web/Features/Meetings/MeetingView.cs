@@ -20,6 +20,8 @@ public sealed class MeetingView
     public required IReadOnlyList<Point> Points { get; init; }
     public required IReadOnlyList<ProgrammeItem> Due { get; init; }
     public string? ChairName { get; init; }
+    /// <summary>Attendees who have another meeting within three hours of this one's start.</summary>
+    public required IReadOnlyList<Conflict> Conflicts { get; init; }
     public string? NoticeSymbol { get; init; }
     public bool CanKeep { get; init; }
     public DateOnly Date => Infrastructure.VietnamTime.DateOf(Meeting.StartsAt);
@@ -29,6 +31,7 @@ public sealed class MeetingView
     public sealed record Agenda(AgendaItem Item, string? PresentingUnit, string? PaperSymbol, Guid? ProgrammeId);
     public sealed record Task(Guid Id, string Title, AssignmentStatus? Status, string? Lead);
     public sealed record Point(Conclusion Conclusion, string? LeadUnit, IReadOnlyList<Task> Tasks);
+    public sealed record Conflict(Guid PersonId, string Name, Guid MeetingId, string Meeting, DateTime StartsAt);
 
     public static async Task<MeetingView> LoadAsync(ResoluteDbContext db, Guid id, IConfiguration config, CancellationToken ct)
     {
@@ -52,6 +55,14 @@ public sealed class MeetingView
         var tasks = await db.Assignments.Where(a => taskIds.Contains(a.Id)).ToListAsync(ct);
         var leadNames = await db.Organisations.IgnoreQueryFilters().Where(o => tasks.Select(t => t.LeadId).Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.ShortName, ct);
         var canKeep = await db.Scope.CanAsync(db, Permission.AssignTasks, m.OrganisationId, ct);
+        var (early, late) = (m.StartsAt.AddHours(-3), m.StartsAt.AddHours(3));
+        var attendees = m.Attendance.Select(a => a.PersonId).ToArray();
+        var clashes = m.State == MeetingState.Scheduled
+            ? await (from a in db.MeetingAttendance
+                     join other in db.Meetings.IgnoreQueryFilters() on a.MeetingId equals other.Id
+                     where attendees.Contains(a.PersonId) && other.Id != m.Id && other.StartsAt > early && other.StartsAt < late
+                     select new { a.PersonId, other.Id, other.StartsAt, other.Title, other.Forum, other.Number }).ToListAsync(ct)
+            : [];
         return new MeetingView
         {
             Meeting = m,
@@ -67,6 +78,9 @@ public sealed class MeetingView
                     .Select(t => new Task(t!.Id, t.Title, t.State == AssignmentState.Draft ? null : t.StatusOn(today), t.LeadId is { } l ? leadNames.GetValueOrDefault(l) : null)).ToList())).ToList(),
             Due = canKeep && m.State == MeetingState.Scheduled ? await AddAgendaItems.DueAsync(db, m, ct) : [],
             ChairName = m.ChairId is { } c ? people.GetValueOrDefault(c) : null,
+            Conflicts = clashes.Select(x => new Conflict(x.PersonId, people.GetValueOrDefault(x.PersonId) ?? "—", x.Id,
+                x.Title ?? $"{(x.Forum == ProgrammeForum.ExecutiveCommittee ? "Hội nghị" : "Phiên họp")} {x.Forum.VietnameseName()}{(x.Number is { } n ? $" lần thứ {n}" : "")}",
+                x.StartsAt)).ToList(),
             NoticeSymbol = m.NoticeDocumentId is { } n ? symbols.GetValueOrDefault(n) : null,
             CanKeep = canKeep,
         };

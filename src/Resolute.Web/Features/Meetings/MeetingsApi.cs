@@ -29,10 +29,11 @@ public static class MeetingsApi
     public sealed record PointDto(Guid Id, int Number, Guid? AgendaItemId, string Text, Guid? LeadUnitId, string? LeadUnit, DateOnly? Deadline,
         IReadOnlyList<Guid> TaskIds, IReadOnlyList<TaskDto> Tasks);
     public sealed record QuorumDto(int Members, int Present, int Needed, bool Met);
+    public sealed record ConflictDto(Guid PersonId, string Name, Guid MeetingId, string Meeting, DateTime StartsAt);
     public sealed record Detail(Guid Id, string Name, Guid OrganisationId, string OrganisationName, ProgrammeForum Forum, MeetingKind Kind, int? Number,
         DateTime StartsAt, string? Place, Guid? ChairId, string? Chair, string Secrecy, MeetingState State, string? Minutes, Guid? NoticeDocumentId,
         string? NoticeSymbol, DateOnly? NoticeIssuedOn, int Version, QuorumDto Quorum, IReadOnlyList<PersonDto> Attendance, IReadOnlyList<AgendaDto> Agenda,
-        IReadOnlyList<PointDto> Conclusions);
+        IReadOnlyList<PointDto> Conclusions, IReadOnlyList<ConflictDto> Conflicts);
     public sealed record ReportRow(Guid MeetingId, string Meeting, DateOnly Date, string? Notice, int Number, string Text, string? LeadUnit, DateOnly? Deadline,
         IReadOnlyList<TaskDto> Tasks);
 
@@ -87,7 +88,8 @@ public static class MeetingsApi
             v.People.Select(p => new PersonDto(p.Id, p.Name, p.Title, p.Role, p.Presence, p.Reason)).ToList(),
             v.Items.Select(a => new AgendaDto(a.Item.Id, a.Item.Order, a.Item.Title, a.Item.ProgrammeItemId, a.ProgrammeId, a.PresentingUnit, a.PaperSymbol)).ToList(),
             v.Points.Select(p => new PointDto(p.Conclusion.Id, p.Conclusion.Number, p.Conclusion.AgendaItemId, p.Conclusion.Text, p.Conclusion.LeadUnitId, p.LeadUnit,
-                p.Conclusion.Deadline, p.Conclusion.TaskIds, p.Tasks.Select(Dto).ToList())).ToList());
+                p.Conclusion.Deadline, p.Conclusion.TaskIds, p.Tasks.Select(Dto).ToList())).ToList(),
+            v.Conflicts.Select(c => new ConflictDto(c.PersonId, c.Name, c.MeetingId, c.Meeting, c.StartsAt)).ToList());
     }
 
     private static async Task<Ok<Detail>> Get(Guid id, ResoluteDbContext db, IConfiguration config, HttpResponse response, CancellationToken ct)

@@ -903,5 +903,7 @@ public static partial class Text
         ["Vắng có lý do"] = "Absent with reason",
         ["Vắng không lý do"] = "Absent without reason",
         ["Về nội dung"] = "On the item",
+        ["Trùng lịch"] = "Clash",
+        ["Đồng chí {0} có {1} lúc {2}."] = "{0} has {1} at {2}.",
     };
 }

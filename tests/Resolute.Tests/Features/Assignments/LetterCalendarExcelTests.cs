@@ -81,6 +81,9 @@ public class LetterCalendarExcelTests(ResoluteFactory app) : IClassFixture<Resol
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics);
         Assert.Contains("SUMMARY:Hạn: Nhiệm vụ có trong lịch\\; dấu phẩy\\, chấm phẩy", ics.Replace("\r\n ", ""));
         Assert.DoesNotContain("quy hoạch cán bộ", ics.Replace("\r\n ", "")); // the demo's secret task
+        // The office's committee's meetings stand beside the deadlines (the demo's standing committee met in November).
+        Assert.Matches(@"SUMMARY:Phiên họp Ban Thường vụ lần thứ \d+\r\nDESCRIPTION:Thành ủy Hà Nội", ics.Replace("\r\n ", ""));
+        Assert.Contains("DURATION:PT3H", ics);
         Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/0000.ics")).StatusCode);
     }

@@ -20,7 +20,11 @@ public class MeetingDocumentTests(ResoluteFactory app) : IClassFixture<ResoluteF
             var config = sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
             var m = await new SaveMeeting(null, null, new MeetingFields
             {
-                OrganisationId = city, Forum = ProgrammeForum.StandingCommittee, Number = 20, StartsAt = new DateTime(2026, 11, 3, 8, 0, 0), Place = "Trụ sở Thành ủy",
+                OrganisationId = city,
+                Forum = ProgrammeForum.StandingCommittee,
+                Number = 20,
+                StartsAt = new DateTime(2026, 11, 3, 8, 0, 0),
+                Place = "Trụ sở Thành ủy",
             }).HandleAsync(db, default);
             await new AddAgendaItems(m.Id, null, null, false, "Đề án chuyển đổi số trong các cơ quan Đảng Thành phố", "VPTU", null).HandleAsync(db, default);
             await new RecordAttendance(m.Id, null, m.Attendance.Select(a => new PresenceInput(a.PersonId, Presence.Present, null)).ToList(), null, null, true)

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Programmes;
 using Resolute.Tests.Infrastructure;
-using Resolute.Web.Features.Programmes;
 using Resolute.Tests.Infrastructure.Docx;
+using Resolute.Web.Features.Programmes;
 using Resolute.Web.Infrastructure.Docx;
 
 namespace Resolute.Tests.Features.Programmes;
