@@ -93,6 +93,25 @@ public class MeetingsApiTests(ResoluteFactory app) : IClassFixture<ResoluteFacto
     }
 }
 
+public class MeetingsConflictTests(ResoluteFactory app) : IClassFixture<ResoluteFactory>
+{
+    [Fact]
+    public async Task AMemberWithAnotherMeetingAtTheSameTime_IsFlagged()
+    {
+        var office = await app.ApiClientAsync(ScopeRole.Office, "TU-HN");
+        var first = JsonDocument.Parse(await (await office.PostAsJsonAsync("/api/meetings", new { organisationCode = "TU-HN", forum = "standingCommittee", startsAt = "2026-12-15T08:00:00" }))
+            .Content.ReadAsStringAsync()).RootElement;
+        var second = await office.PostAsJsonAsync("/api/meetings", new { organisationCode = "TU-HN", forum = "standingMembers", startsAt = "2026-12-15T09:30:00" });
+        var m = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement;
+        var conflicts = m.GetProperty("conflicts").EnumerateArray().ToList();
+        Assert.NotEmpty(conflicts); // the secretary sits in both
+        Assert.All(conflicts, c => Assert.Equal(first.GetProperty("id").GetString(), c.GetProperty("meetingId").GetString()));
+        var later = JsonDocument.Parse(await (await office.PostAsJsonAsync("/api/meetings", new { organisationCode = "TU-HN", forum = "standingMembers", startsAt = "2026-12-15T14:00:00" }))
+            .Content.ReadAsStringAsync()).RootElement;
+        Assert.Empty(later.GetProperty("conflicts").EnumerateArray());
+    }
+}
+
 public class MeetingsPeoplesCommitteeTests(ResoluteFactory app) : IClassFixture<ResoluteFactory>
 {
     [Fact]
