@@ -69,4 +69,69 @@ public static class MeetingDocuments
         }
         return doc.ToDocx();
     }
+
+    /// <summary>
+    /// The follow-up of conclusions over a period as the committee's report: each point of the notices issued, its lead
+    /// unit, deadline and the status of its tasks, and a count by status.
+    /// </summary>
+    public static byte[] FollowUpDocx(Domain.Organisations.Organisation committee, Domain.Organisations.Organisation? parent, IReadOnlyList<MeetingsApi.ReportRow> rows,
+        DateOnly from, DateOnly to, DateOnly today, PageMargins margins)
+    {
+        var (above, issuer) = OfficialHeader.IssuingBody(committee, parent);
+        var doc = new OfficialDocument
+        {
+            ParentBody = above,
+            IssuingBody = issuer,
+            NumberAndSymbol = $"     -BC/{(committee.Kind == OrganisationKind.PartyCommittee ? DocumentNumbers.IssuerSuffix(committee) : DocumentNumbers.StateSuffix(committee))}",
+            Place = "Hà Nội",
+            Date = today,
+            Title = "Báo cáo",
+            Subtitle = $"tình hình thực hiện các kết luận (từ ngày {from:dd/MM/yyyy} đến ngày {to:dd/MM/yyyy})",
+            SignatureCapacity = committee.Kind == OrganisationKind.PartyCommittee ? "T/L Ban Thường vụ" : "T/M " + committee.ShortName,
+            SignatureTitle = "Chánh Văn phòng",
+            Recipients = ["Thường trực", $"Lưu Văn phòng {committee.ShortName}"],
+            Margins = margins,
+        };
+        var tasks = rows.SelectMany(r => r.Tasks).ToList();
+        int Count(params string[] s) => tasks.Count(t => s.Contains(t.Status));
+        doc.Body.Add(new OfficialDocument.Paragraph(
+            $"Trong kỳ có {rows.Select(r => r.MeetingId).Distinct().Count()} thông báo kết luận với {rows.Count} điểm kết luận; {rows.Count(r => r.Tasks.Count > 0)} điểm đã giao thành {tasks.Count} nhiệm vụ: "
+            + $"hoàn thành đúng hạn {Count("done-on-time")}, hoàn thành chậm {Count("done-late")}, đang thực hiện trong hạn {Count("on-track")}, quá hạn {Count("overdue")}, dự thảo chưa giao {Count("draft")}. Cụ thể như sau:"));
+        doc.Body.Add(new OfficialDocument.Table(["TT", "Thông báo", "Kết luận", "Đơn vị chủ trì", "Thời hạn", "Tình hình thực hiện"],
+            rows.Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(), $"{r.Notice} ({r.Date:dd/MM/yyyy})", $"{r.Number}. {r.Text}", r.LeadUnit ?? "",
+                r.Deadline?.ToString("dd/MM/yyyy") ?? "", r.Tasks.Count == 0 ? "Không giao nhiệm vụ" : string.Join("; ", r.Tasks.Select(t => StatusText(t.Status))) ]).ToList(),
+            [5, 15, 38, 16, 11, 15]));
+        return doc.ToDocx();
+    }
+
+    private static string StatusText(string? apiName) => apiName switch
+    {
+        "done-on-time" => "Hoàn thành đúng hạn",
+        "done-late" => "Hoàn thành chậm",
+        "on-track" => "Đang thực hiện trong hạn",
+        "overdue" => "Quá hạn",
+        "draft" => "Dự thảo, chưa giao",
+        "paused" => "Tạm dừng",
+        "withdrawn" => "Không thực hiện",
+        _ => apiName ?? "",
+    };
+
+    public static byte[] FollowUpXlsx(IReadOnlyList<MeetingsApi.ReportRow> rows)
+    {
+        var sheet = rows.SelectMany(r => (r.Tasks.Count == 0 ? [null] : r.Tasks.Cast<MeetingsApi.TaskDto?>()).Select(t => new Dictionary<string, object?>
+        {
+            ["Cuộc họp"] = r.Meeting,
+            ["Ngày họp"] = r.Date.ToString("dd/MM/yyyy"),
+            ["Thông báo"] = r.Notice,
+            ["Điểm"] = r.Number,
+            ["Kết luận"] = r.Text,
+            ["Đơn vị chủ trì"] = r.LeadUnit,
+            ["Thời hạn"] = r.Deadline?.ToString("dd/MM/yyyy"),
+            ["Nhiệm vụ"] = t?.Title,
+            ["Tình trạng"] = t is null ? "Không giao nhiệm vụ" : StatusText(t.Status),
+        })).ToList();
+        using var stream = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(stream, sheet);
+        return stream.ToArray();
+    }
 }

@@ -42,6 +42,8 @@ public static class MeetingsApi
         var g = api.MapGroup("/meetings").WithTags("Meetings");
         g.MapGet("", List).WithSummary("Meetings the caller may see (the committee's subtree, or those they are invited to); filter by org, forum and from..to.");
         g.MapPost("", Create).WithSummary("Calls a meeting of a forum: the forum's members for its term are invited and counted for the quorum.");
+        g.MapGet("/report.docx", ReportDocx).WithSummary("The follow-up of conclusions as the committee's report (.docx); org is required.");
+        g.MapGet("/report.xlsx", ReportXlsx).WithSummary("The follow-up of conclusions as a workbook: one row a point and task.");
         g.MapGet("/report", Report).WithSummary("Follow-up of conclusions: every point of the notices issued by a forum over a period, with its tasks and their status.");
         g.MapGet("/{id:guid}", Get).WithSummary("One meeting: agenda, attendance and quorum, conclusion points with the ids and status of the tasks made from them. ETag carries the version.");
         g.MapPut("/{id:guid}", Update).WithSummary("Changes a meeting not yet held. Send the version read: a stale one is a 409.");
@@ -176,6 +178,19 @@ public static class MeetingsApi
         }
         return rows;
     }
+
+    private static async Task<FileContentHttpResult> ReportDocx(ResoluteDbContext db, Guid org, string? forum, DateOnly? from, DateOnly? to, IConfiguration config, CancellationToken ct)
+    {
+        var committee = await db.Organisations.FirstOrDefaultAsync(o => o.Id == org, ct) ?? throw new Infrastructure.NotFoundException("Không tìm thấy đơn vị, hoặc bạn không có quyền xem.");
+        var parent = committee.ParentId is { } p ? await db.Organisations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Id == p, ct) : null;
+        var (f, t) = (from ?? new DateOnly(db.Today.Year, 1, 1), to ?? db.Today);
+        var rows = await ReportAsync(db, org, ParseForum(forum), f, t, config, ct);
+        return TypedResults.File(MeetingDocuments.FollowUpDocx(committee, parent, rows, f, t, db.Today, Margins(config)), Programmes.ProgrammesApi.DocxType,
+            $"bao-cao-thuc-hien-ket-luan-{f:yyyyMMdd}-{t:yyyyMMdd}.docx");
+    }
+
+    private static async Task<FileContentHttpResult> ReportXlsx(ResoluteDbContext db, Guid? org, string? forum, DateOnly? from, DateOnly? to, IConfiguration config, CancellationToken ct) =>
+        TypedResults.File(MeetingDocuments.FollowUpXlsx(await ReportAsync(db, org, ParseForum(forum), from, to, config, ct)), Programmes.ProgrammesApi.XlsxType, "theo-doi-ket-luan.xlsx");
 
     private static async Task<Ok<List<ReportRow>>> Report(ResoluteDbContext db, Guid? org, string? forum, DateOnly? from, DateOnly? to, IConfiguration config, CancellationToken ct) =>
         TypedResults.Ok(await ReportAsync(db, org, ParseForum(forum), from, to, config, ct));

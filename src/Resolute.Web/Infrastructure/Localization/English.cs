@@ -905,5 +905,6 @@ public static partial class Text
         ["Về nội dung"] = "On the item",
         ["Trùng lịch"] = "Clash",
         ["Đồng chí {0} có {1} lúc {2}."] = "{0} has {1} at {2}.",
+        ["Theo dõi thực hiện kết luận (.xlsx)"] = "Follow-up of conclusions (.xlsx)",
     };
 }

@@ -558,6 +558,8 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             return (url, c.Form(new() { ["On"] = $"{DateTime.UtcNow.Year - 1}-06-25" }));
         }, Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
         new("GET /api/meetings/", Get, Url("/api/meetings?forum=standingCommittee"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/meetings/report.docx", Get, async c => ($"/api/meetings/report.docx?org={await c.IdAsync(Target)}&from=2026-01-01&to=2026-12-31", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/meetings/report.xlsx", Get, Url("/api/meetings/report.xlsx?from=2026-01-01&to=2026-12-31"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/meetings/report", Get, Url("/api/meetings/report?from=2026-01-01&to=2026-12-31"), Need.SignedIn, HttpStatusCode.OK, true),
         new("POST /api/meetings/", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/meetings", JsonContent.Create(new
         {

@@ -90,6 +90,15 @@ public class MeetingsApiTests(ResoluteFactory app) : IClassFixture<ResoluteFacto
 
         var report = await Json(await office.GetAsync($"/api/meetings/report?forum=standingCommittee&from=2026-11-01&to=2026-11-30"), HttpStatusCode.OK);
         Assert.Contains(report.EnumerateArray(), r => r.GetProperty("tasks").GetArrayLength() == 1);
+        var city = await app.UnitIdAsync("TU-HN");
+        var followUp = await office.GetByteArrayAsync($"/api/meetings/report.docx?org={city}&forum=standingCommittee&from=2026-11-01&to=2026-11-30");
+        using var followUpWord = WordprocessingDocument.Open(new MemoryStream(followUp), false);
+        var followUpText = followUpWord.MainDocumentPart!.Document.Body!.InnerText;
+        Assert.Contains("tình hình thực hiện các kết luận", followUpText);
+        Assert.Contains("Giao Ban Tổ chức Thành ủy hoàn thiện quy định", followUpText);
+        var workbook = await office.GetByteArrayAsync("/api/meetings/report.xlsx?forum=standingCommittee&from=2026-11-01&to=2026-11-30");
+        Assert.Contains(MiniExcelLibs.MiniExcel.Query(new MemoryStream(workbook), useHeaderRow: true).Cast<IDictionary<string, object>>(),
+            r => (r["Kết luận"] as string)?.StartsWith("Giao Ban Tổ chức") == true);
     }
 }
 
