@@ -94,6 +94,11 @@ public static class HttpBenchmark
             // The city's programme page data (40 items with names, gaps and history), its report over the year, and the adoption table of the communes and wards.
             scenarios.Add(new("programme", concurrency, _ => Get($"/api/work-programmes/{pr.CityProgramme}"), null));
             scenarios.Add(new("programme-report", concurrency, _ => Get($"/api/work-programmes/{pr.CityProgramme}/report?from={pr.Year}-01-01&to={pr.Year}-12-01"), null));
+            if (pr.Meeting is { } meeting)
+            {
+                scenarios.Add(new("meeting", concurrency, _ => Get($"/api/meetings/{meeting}"), null));
+                scenarios.Add(new("conclusions-report", concurrency, _ => Get($"/api/meetings/report?org={data.Root}&from={pr.Year}-01-01&to={pr.Year}-12-31"), null));
+            }
             scenarios.Add(new("adoption", concurrency, _ => Get($"/api/work-programmes/adoption?org={data.Root}&year={pr.Year}"),
                 Q("SELECT \"OrganisationId\", \"State\", \"ApprovedOn\" FROM work_programmes WHERE \"Kind\" = 'Annual'")));
         }

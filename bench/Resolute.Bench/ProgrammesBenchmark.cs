@@ -15,7 +15,7 @@ namespace Resolute.Bench;
 /// </summary>
 public static class ProgrammesBenchmark
 {
-    public sealed record Seeded(Guid CityProgramme, int Year, int Programmes, int Items, double Seconds);
+    public sealed record Seeded(Guid CityProgramme, int Year, int Programmes, int Items, double Seconds, Guid? Meeting = null);
 
     public static async Task<Seeded> SeedAsync(string database, string cs, TasksBenchmark.Loaded data, TextWriter log)
     {
@@ -64,7 +64,44 @@ public static class ProgrammesBenchmark
             items += count;
             if (isCity) city = p.Id;
         }
-        log.WriteLine($"  programmes: {committees.Count} committees, {items:N0} items (each a task), seeded in {sw.Elapsed.TotalSeconds:N1} s");
-        return new Seeded(city, year, committees.Count, items, sw.Elapsed.TotalSeconds);
+        var meeting = await MeetingAsync(db, data, year);
+        log.WriteLine($"  programmes: {committees.Count} committees, {items:N0} items (each a task), and a meeting with its notice, seeded in {sw.Elapsed.TotalSeconds:N1} s");
+        return new Seeded(city, year, committees.Count, items, sw.Elapsed.TotalSeconds, meeting);
     }
+
+    /// <summary>The city standing committee's meeting hearing its programme items due this month: every member present, 20 conclusion points, 10 of them tasks, the notice issued.</summary>
+    private static async Task<Guid?> MeetingAsync(Web.Data.ResoluteDbContext db, TasksBenchmark.Loaded data, int year)
+    {
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var today = db.Today;
+        var m = await new Resolute.Web.Features.Meetings.SaveMeeting(null, null, new Resolute.Web.Features.Meetings.MeetingFields
+        {
+            OrganisationId = data.Root,
+            Forum = ProgrammeForum.StandingCommittee,
+            Number = 1,
+            StartsAt = today.ToDateTime(new TimeOnly(8, 0)),
+            Place = "Trụ sở",
+        }).HandleAsync(db, default);
+        var member = await db.Positions.AsNoTracking().Where(p => p.OrganisationId == data.Root && p.IsLeader).Select(p => p.PersonId).FirstAsync();
+        try { await new Resolute.Web.Features.Meetings.AddAgendaItems(m.Id, null, null, true, null, null, null).HandleAsync(db, default); }
+        catch (Resolute.Domain.Common.DomainException) { await new Resolute.Web.Features.Meetings.AddAgendaItems(m.Id, null, null, false, "Nội dung khác", null, null).HandleAsync(db, default); }
+        db.ChangeTracker.Clear();
+        await new Resolute.Web.Features.Meetings.RecordAttendance(m.Id, null, [new(member, Resolute.Domain.Meetings.Presence.Present, null)], [member], null, true)
+            .HandleAsync(db, config, default);
+        db.ChangeTracker.Clear();
+        var lead = await db.Organisations.AsNoTracking().Where(o => o.ParentId == data.Root).Select(o => o.Code).FirstAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            var point = await new Resolute.Web.Features.Meetings.AddConclusion(m.Id, null, null, $"Kết luận số {i + 1}: giao đơn vị hoàn thành nhiệm vụ trọng tâm.",
+                i % 2 == 0 ? lead : null, today.AddDays(30)).HandleAsync(db, default);
+            db.ChangeTracker.Clear();
+            // The accounts are only needed for a secret task's need-to-know list; these tasks are not secret.
+            if (i % 2 == 0) await new Resolute.Web.Features.Meetings.ConclusionToTask(m.Id, point.Id).HandleAsync(db, null!, config, default);
+            db.ChangeTracker.Clear();
+        }
+        await new Resolute.Web.Features.Meetings.IssueNotice(m.Id, null).HandleAsync(db, default);
+        db.ChangeTracker.Clear();
+        return m.Id;
+    }
+
 }

@@ -18,6 +18,7 @@ public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, Us
     [BindProperty] public int? Version { get; set; }
     [BindProperty] public string? Title { get; set; }
     [BindProperty] public string? PresentingUnitCode { get; set; }
+    [BindProperty] public string? PaperSymbol { get; set; }
     [BindProperty] public Dictionary<Guid, Presence> Presence { get; set; } = [];
     [BindProperty] public Dictionary<Guid, string?> Reason { get; set; } = [];
     [BindProperty] public Guid? AgendaItemId { get; set; }
@@ -49,7 +50,7 @@ public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, Us
 
     public async Task<IActionResult> OnPostAgendaAsync(CancellationToken ct)
     {
-        await new AddAgendaItems(Id, Version, null, false, Title, PresentingUnitCode, null).HandleAsync(db, ct);
+        await new AddAgendaItems(Id, Version, null, false, Title, PresentingUnitCode, PaperSymbol).HandleAsync(db, ct);
         return Done(T("Đã thêm nội dung họp."));
     }
 
@@ -89,7 +90,7 @@ public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, Us
     }
 
     public (string Field, string Input)[] FieldMap =>
-        [("title", nameof(Title)), ("presentingUnitId", nameof(PresentingUnitCode)), ("text", nameof(Text)), ("leadUnitId", nameof(LeadUnitCode)), ("minutes", nameof(Minutes))];
+        [("title", nameof(Title)), ("presentingUnitId", nameof(PresentingUnitCode)), ("sourceDocumentId", nameof(PaperSymbol)), ("text", nameof(Text)), ("leadUnitId", nameof(LeadUnitCode)), ("minutes", nameof(Minutes))];
 
     public async Task ReloadAsync(Exception error, CancellationToken ct)
     {

@@ -29,11 +29,14 @@ public sealed class EditModel(ResoluteDbContext db) : PageModel, IFormPage
         [StringLength(Meeting.PlaceMaxLength, ErrorMessage = "Địa điểm không được dài quá {1} ký tự.")]
         public string? Place { get; set; }
         public Secrecy Secrecy { get; set; }
+        public Guid? ChairId { get; set; }
         public int? Version { get; set; }
     }
 
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
+    /// <summary>Who may chair: the leaders of the committee (the secretary or a deputy secretary, RULES.md §11), of every committee the caller keeps.</summary>
+    public List<(Guid Id, string Name, string Title)> Chairs { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -59,11 +62,13 @@ public sealed class EditModel(ResoluteDbContext db) : PageModel, IFormPage
         var mine = db.Scope.Grants.Where(g => g.Role.Allows(Permission.AssignTasks)).Select(g => g.OrganisationId).FirstOrDefault();
         Input.OrganisationCode = mine == Guid.Empty ? null : await Organisations.UnitPicker.CodeOfAsync(db, mine, ct);
         Input.StartsAt = db.Today.AddDays(7).ToDateTime(new TimeOnly(8, 0));
+        await ReloadAsync(null!, ct);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await ReloadAsync(null!, ct);
         if (!ModelState.IsValid) return Page();
         var m = await new SaveMeeting(Id, Id is null ? null : Input.Version, new MeetingFields
         {
@@ -80,7 +85,13 @@ public sealed class EditModel(ResoluteDbContext db) : PageModel, IFormPage
         return RedirectToPage("Details", new { id = m.Id });
     }
 
-    public (string Field, string Input)[] FieldMap => [("organisationId", "Input.OrganisationCode"), ("startsAt", "Input.StartsAt"), ("number", "Input.Number")];
+    public (string Field, string Input)[] FieldMap => [("organisationId", "Input.OrganisationCode"), ("startsAt", "Input.StartsAt"), ("number", "Input.Number"), ("chairId", "Input.ChairId")];
 
-    public Task ReloadAsync(Exception error, CancellationToken ct) => Task.CompletedTask;
+    public async Task ReloadAsync(Exception error, CancellationToken ct)
+    {
+        var roots = db.Scope.Grants.Where(g => g.Role.Allows(Permission.AssignTasks)).Select(g => g.OrganisationId).Distinct().ToList();
+        Chairs = [];
+        foreach (var root in roots.Take(5)) Chairs.AddRange(await Common.Units.LeadersOfAsync(db, root, db.Today, ct));
+        Chairs = Chairs.DistinctBy(c => c.Id).ToList();
+    }
 }

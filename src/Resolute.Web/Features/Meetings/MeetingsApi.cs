@@ -63,8 +63,10 @@ public static class MeetingsApi
         var q = db.Meetings.AsNoTracking();
         if (org is { } o) q = q.Where(m => m.OrganisationId == o);
         if (forum is { } f) q = q.Where(m => m.Forum == f);
-        if (from is { } a) q = q.Where(m => m.StartsAt >= a.ToDateTime(TimeOnly.MinValue) - Infrastructure.VietnamTime.Offset);
-        if (to is { } b) q = q.Where(m => m.StartsAt < b.AddDays(1).ToDateTime(TimeOnly.MinValue) - Infrastructure.VietnamTime.Offset);
+        // Days in Vietnam's time, as UTC instants (PostgreSQL compares timestamptz with UTC values only).
+        static DateTime Utc(DateOnly d) => DateTime.SpecifyKind(d.ToDateTime(TimeOnly.MinValue) - Infrastructure.VietnamTime.Offset, DateTimeKind.Utc);
+        if (from is { } a) { var start = Utc(a); q = q.Where(m => m.StartsAt >= start); }
+        if (to is { } b) { var end = Utc(b.AddDays(1)); q = q.Where(m => m.StartsAt < end); }
         var list = await q.OrderByDescending(m => m.StartsAt).Take(500).ToListAsync(ct);
         var ids = list.Select(m => m.OrganisationId).Distinct().ToArray();
         var names = await db.Organisations.IgnoreQueryFilters().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.ShortName, ct);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Access;
 using Resolute.Domain.Common;
 using Resolute.Domain.Documents;
@@ -52,6 +53,15 @@ public sealed record SaveMeeting(Guid? Id, int? Version, MeetingFields Fields, b
             foreach (var person in await MeetingRules.MembersAsync(db, committee.Id, f.Forum.Value, DateOnly.FromDateTime(f.StartsAt.Value), ct))
                 m.Invite(person, AttendeeRole.Member);
             db.Meetings.Add(m);
+        }
+        if (m.ChairId is { } chair)
+        {
+            // The chair is the secretary or a deputy secretary (RULES.md §11): a leader of the committee on the day.
+            var on = DateOnly.FromDateTime(f.StartsAt.Value);
+            if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+                    db.Positions.IgnoreQueryFilters().Where(Units.MayLead(db, m.OrganisationId, on)), p => p.PersonId == chair && p.IsLeader, ct))
+                throw new DomainException("chair", "Người chủ trì phải là lãnh đạo của cấp ủy vào ngày họp.", "chairId");
+            if (m.Attendance.All(a => a.PersonId != chair)) m.Invite(chair, AttendeeRole.Member);
         }
         await db.SaveChangesAsync(ct);
         return m;

@@ -906,5 +906,9 @@ public static partial class Text
         ["Trùng lịch"] = "Clash",
         ["Đồng chí {0} có {1} lúc {2}."] = "{0} has {1} at {2}.",
         ["Theo dõi thực hiện kết luận (.xlsx)"] = "Follow-up of conclusions (.xlsx)",
+        ["Phê duyệt và điều chỉnh"] = "Approval and amendments",
+        ["nội dung số"] = "item",
+        ["Chủ trì"] = "Chair",
+        ["Tài liệu trình (số, ký hiệu trong sổ văn bản)"] = "Paper (number and symbol in the register)",
     };
 }
