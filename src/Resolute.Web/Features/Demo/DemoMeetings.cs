@@ -11,7 +11,7 @@ namespace Resolute.Web.Features.Demo;
 /// <summary>
 /// The city standing committee's meetings of 2026 (RULES.md §11): one on each day its programme items were heard, the
 /// agenda drawn from the programme, every member present, a conclusion approving each item and one giving its preparing
-/// unit the follow-up work, some of those made tasks; each notice issued two days later and registered, which records
+/// unit the follow-up work, most of those made tasks in every status; each notice issued two days later and registered, which records
 /// the items submitted. Through the commands, as the office would do it.
 /// </summary>
 internal static class DemoMeetings
@@ -22,6 +22,7 @@ internal static class DemoMeetings
         var users = sp.GetRequiredService<UserManager<User>>();
         var today = db.Today;
         var number = 0;
+        var made = 0;
         foreach (var (day, items) in heard)
         {
             var m = await new SaveMeeting(null, null, new MeetingFields
@@ -41,7 +42,6 @@ internal static class DemoMeetings
             m = await MeetingRules.LoadAsync(db, m.Id, ct);
             var units = await db.ProgrammeItems.IgnoreQueryFilters().Where(i => items.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.PreparingUnitId, ct);
             var codes = await db.Organisations.IgnoreQueryFilters().ToDictionaryAsync(o => o.Id, o => o.Code, ct);
-            var k = 0;
             foreach (var a in m.Agenda.OrderBy(a => a.Order).ToList())
             {
                 await new AddConclusion(m.Id, null, a.Id, $"Thống nhất thông qua nội dung: {a.Title}.", null, null).HandleAsync(db, ct);
@@ -50,14 +50,45 @@ internal static class DemoMeetings
                     var point = await new AddConclusion(m.Id, null, a.Id, "Giao cơ quan chủ trì chuẩn bị tiếp thu ý kiến thảo luận, hoàn thiện, trình ký ban hành.",
                         codes[unit], day.AddDays(30)).HandleAsync(db, ct);
                     db.ChangeTracker.Clear();
-                    if (k++ % 2 == 0)
-                        await new ConclusionToTask(m.Id, point.Id).HandleAsync(db, users, config, ct);
+                    await FollowUpTaskAsync(db, city, point, unit, day, ++made, ct);
                 }
+                db.ChangeTracker.Clear();
+            }
+            // A point of the latest meeting is made a task the way an office does it now (a draft when a clear is missing).
+            if (number == heard.Count && m.Agenda.Count > 0)
+            {
+                db.ChangeTracker.Clear();
+                var latest = await MeetingRules.LoadAsync(db, m.Id, ct);
+                if (latest.Conclusions.FirstOrDefault(c => c.LeadUnitId != null && c.TaskIds.Count == 0) is { } open)
+                    await new ConclusionToTask(m.Id, open.Id).HandleAsync(db, users, config, ct);
                 db.ChangeTracker.Clear();
             }
             var on = day.AddDays(2) <= today ? day.AddDays(2) : day;
             await new IssueNotice(m.Id, null, on).HandleAsync(db, ct);
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>
+    /// The follow-up task of a point, as the office gave it at the time (carried into the register with its dates, as
+    /// <see cref="Domain.Assignments.Assignment.Imported"/> keeps history), in every status: done on time, done late,
+    /// open and overdue, or still within its deadline.
+    /// </summary>
+    private static async Task FollowUpTaskAsync(ResoluteDbContext db, Guid city, Conclusion point, Guid unit, DateOnly day, int n, CancellationToken ct)
+    {
+        if (n % 4 == 3) return; // some points are followed through the programme alone
+        var today = db.Today;
+        var deadline = point.Deadline ?? day.AddDays(30);
+        var leader = await Common.Units.DefaultLeaderAsync(db, unit, day, ct);
+        DateOnly? done = (n % 4) switch { 0 => deadline.AddDays(-5), 1 => deadline.AddDays(9), _ => null };
+        if (done > today) done = null;
+        var task = Domain.Assignments.Assignment.Imported(city, unit, leader, $"Hoàn thiện, trình ký ban hành nội dung đã được Ban Thường vụ thông qua (kết luận điểm {point.Number})",
+            point.Text, $"Kết luận điểm {point.Number}, phiên họp Ban Thường vụ ngày {day:dd/MM/yyyy}",
+            DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(10, 0)) - Infrastructure.VietnamTime.Offset, DateTimeKind.Utc), deadline, done, done is null ? 60 : 100);
+        db.Assignments.Add(task);
+        var m = await MeetingRules.LoadAsync(db, point.MeetingId, ct);
+        m.Tasked(point.Id, task.Id);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 }

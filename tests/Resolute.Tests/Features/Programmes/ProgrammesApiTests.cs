@@ -312,6 +312,8 @@ public class ProgrammesDemoTests(ResoluteFactory app) : IClassFixture<ResoluteFa
         Assert.All(meetings, m => Assert.Equal("noticeIssued", m.GetProperty("state").GetString()));
         var followUp = JsonDocument.Parse(await leader.GetStringAsync($"/api/meetings/report?org={city}&forum=standingCommittee&from=2026-01-01&to=2026-12-31")).RootElement.EnumerateArray().ToList();
         Assert.True(followUp.Count(r => r.GetProperty("tasks").GetArrayLength() > 0) >= 5);
+        var taskStatuses = followUp.SelectMany(r => r.GetProperty("tasks").EnumerateArray()).Select(t => t.GetProperty("status").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "done-on-time", "done-late", "overdue", "draft" }, taskStatuses);
 
         var adoption = JsonDocument.Parse(await leader.GetStringAsync($"/api/work-programmes/adoption?org={city}&year=2026")).RootElement.EnumerateArray().ToList();
         Assert.Equal(126, adoption.Count);
