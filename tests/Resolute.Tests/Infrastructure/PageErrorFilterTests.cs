@@ -35,4 +35,16 @@ public sealed class PageErrorFilterTests(ResoluteFactory app) : IClassFixture<Re
         Assert.Contains("Cần chọn tệp đính kèm.", await client.GetStringAsync(response.Headers.Location));
         Assert.DoesNotContain("Cần chọn tệp đính kèm.", await client.GetStringAsync(response.Headers.Location));
     }
+
+    [Fact]
+    public async Task UnknownUnitInAListFilter_ComesBackToTheList_SayingSo()
+    {
+        var client = await app.SignedInClientAsync(await app.CreateUserAsync(ScopeRole.Office, "TU-HN"));
+        foreach (var list in new[] { "/Programmes", "/Programmes/Month", "/Meetings" })
+        {
+            var response = await client.GetAsync(list + "?unit=KHONG-CO-MA");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("KHONG-CO-MA", await client.GetStringAsync(response.Headers.Location));
+        }
+    }
 }
