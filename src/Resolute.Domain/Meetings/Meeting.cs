@@ -191,6 +191,16 @@ public sealed class Meeting
         Touch();
     }
 
+    /// <summary>
+    /// Whether the minutes as a file (signed, scanned) may be kept: once the meeting is held, also after its notice; never
+    /// for a secret meeting, whose minutes stay on paper at the office (RULES.md §5).
+    /// </summary>
+    public void CheckMinutesFile()
+    {
+        if (State == MeetingState.Scheduled) throw new DomainException("not-held", "Cuộc họp chưa được ghi nhận đã họp; chưa đính kèm biên bản được.", "file");
+        if (IsSecret) throw new DomainException("secret-content", "Cuộc họp mật: biên bản không lưu trên hệ thống nối mạng, chỉ lưu hồ sơ tại văn phòng.", "file");
+    }
+
     /// <summary>A numbered point of the conclusions, under an agenda item (or the meeting as a whole); a point that assigns work names its lead unit and deadline.</summary>
     public Conclusion Conclude(Guid? agendaItemId, string text, Guid? leadUnitId, DateOnly? deadline)
     {

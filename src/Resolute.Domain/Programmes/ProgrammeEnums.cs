@@ -65,6 +65,16 @@ public enum ProgrammeChangeKind
 
 public static class ProgrammeNames
 {
+    /// <summary>A forum by its API name (executiveCommittee, standingCommittee, standingMembers), case aside; numbers are not names.</summary>
+    public static bool TryParseForum(string? text, out ProgrammeForum forum)
+    {
+        forum = default;
+        return !string.IsNullOrWhiteSpace(text) && !int.TryParse(text, out _)
+            && Enum.TryParse(text.Trim(), ignoreCase: true, out forum) && Enum.IsDefined(forum);
+    }
+
+    public const string ForumNamesError = "Diễn đàn phải là executiveCommittee, standingCommittee hoặc standingMembers.";
+
     public static string VietnameseName(this ProgrammeForum f) => f switch
     {
         ProgrammeForum.ExecutiveCommittee => "Ban Chấp hành",

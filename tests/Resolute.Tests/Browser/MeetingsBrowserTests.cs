@@ -76,6 +76,24 @@ public class MeetingsBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         await Assertions.Expect(office.GetByTestId("item-status")).ToHaveTextAsync("Trình đúng hạn");
         await BrowserFixture.ScreenshotAsync(office, "meeting-programme-item");
 
+        // The signed minutes are kept with the meeting.
+        await office.GotoAsync(url);
+        await office.SetInputFilesAsync("#minutes-file", new FilePayload
+        {
+            Name = "bien-ban.png",
+            MimeType = "image/png",
+            Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0],
+        });
+        await office.ClickAsync("[data-testid=minutes-file-add]");
+        await Assertions.Expect(office.GetByTestId("minutes-files")).ToContainTextAsync("bien-ban.png");
+
+        // The week's calendar shows the meeting on its day; the follow-up lists its points by lead unit.
+        await office.GotoAsync("/Meetings?week=2026-11-25");
+        await Assertions.Expect(office.GetByTestId("meeting-week")).ToContainTextAsync("Phiên họp Ban Thường vụ lần thứ 14");
+        await office.GotoAsync("/Meetings/FollowUp?unit=TU-HN&forum=StandingCommittee&from=2026-11-01&to=2026-11-30");
+        await Assertions.Expect(office.Locator("[data-testid=follow-up-lead]").Filter(new() { HasText = "Ban Tổ chức Thành ủy" }))
+            .ToContainTextAsync("Giao Ban Tổ chức Thành ủy hoàn thiện");
+
         var phone = await browser.NewPageAsync(390, 844);
         await browser.SignInAsync(phone, "vanphong");
         await phone.GotoAsync(url);
@@ -83,5 +101,11 @@ public class MeetingsBrowserTests(BrowserFixture browser) : IClassFixture<Browse
         var overflow = await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "the meeting page scrolls sideways on a phone");
         await BrowserFixture.ScreenshotAsync(phone, "meeting-phone");
+        foreach (var page in new[] { "/Meetings?week=2026-11-25", "/Meetings/FollowUp?unit=TU-HN&from=2026-01-01&to=2026-12-31" })
+        {
+            await phone.GotoAsync(page);
+            Assert.False(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1"), $"{page} scrolls sideways on a phone");
+        }
+        await BrowserFixture.ScreenshotAsync(phone, "meeting-follow-up-phone");
     }
 }

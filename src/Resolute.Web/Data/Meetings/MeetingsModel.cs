@@ -12,6 +12,7 @@ public abstract partial class ResoluteDbContext
 {
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Attendance> MeetingAttendance => Set<Attendance>();
+    public DbSet<Conclusion> MeetingConclusions => Set<Conclusion>();
 
     /// <summary>Meetings (RULES.md §11): agenda, attendance, conclusions.</summary>
     private static void ConfigureMeetings(ModelBuilder b)

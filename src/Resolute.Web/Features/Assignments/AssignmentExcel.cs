@@ -64,6 +64,7 @@ public static class AssignmentExcel
     public static async Task<byte[]> ExportAsync(ResoluteDbContext db, AssignmentQueries.Filter filter, CancellationToken ct)
     {
         var today = db.Today;
+        filter = await AssignmentQueries.ResolveAsync(db, filter, ct);
         var q = AssignmentQueries.Apply(db, filter, today, await AssignmentQueries.CoversAsync(db, filter, ct)).OrderBy(a => a.DueOn == null).ThenBy(a => a.DueOn).ThenBy(a => a.Id).Take(MaxExport)
             .Include(a => a.Indicators).Include(a => a.Coordinators).AsSplitQuery();
         var rows = await AssignmentQueries.Project(db, q, today).ToListAsync(ct);

@@ -75,6 +75,13 @@ public static class AssignmentQueries
         public Guid? Parent { get; init; }
         /// <summary>Completed in this month (yyyy-MM), for the dashboard's trend drill-down.</summary>
         public DateOnly? CompletedMonth { get; init; }
+        /// <summary>
+        /// Only tasks made from the conclusion points of this forum's meetings (the dashboard's "conclusions of the standing
+        /// committee"); <see cref="ResolveAsync"/> turns it into <see cref="Ids"/> before the query is built.
+        /// </summary>
+        public Domain.Programmes.ProgrammeForum? ConclusionsOf { get; init; }
+        /// <summary>Only these tasks (set by <see cref="ResolveAsync"/>).</summary>
+        public IReadOnlyList<Guid>? Ids { get; init; }
         public Sort Sort { get; init; }
         public int Page { get; init; } = 1;
         public int PageSize { get; init; } = 25;
@@ -113,6 +120,8 @@ public static class AssignmentQueries
         if (f.DueTo is { } to) q = q.Where(a => a.DueOn <= to);
         if (f.Leader is { } leader) q = q.Where(a => a.LeadLeaderId == leader);
         if (f.Parent is { } parent) q = q.Where(a => a.ParentId == parent);
+        if (f.ConclusionsOf is not null && f.Ids is null) throw new InvalidOperationException("The filter's sources must be resolved (ResolveAsync) before it is applied.");
+        if (f.Ids is { } ids) q = q.Where(a => ids.Contains(a.Id));
         if (f.CompletedMonth is { } m)
         {
             var start = new DateOnly(m.Year, m.Month, 1);
@@ -134,6 +143,19 @@ public static class AssignmentQueries
     }
 
     /// <summary>
+    /// Reads what the filter names indirectly: the ids of the tasks made from a forum's conclusion points, which the points
+    /// keep (a few hundred at most: a committee's notices over its terms), so the task query takes them as one list.
+    /// </summary>
+    public static async Task<Filter> ResolveAsync(ResoluteDbContext db, Filter f, CancellationToken ct)
+    {
+        if (f.ConclusionsOf is not { } forum || f.Ids is not null) return f;
+        var lists = await db.MeetingConclusions.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.TaskIds.Count > 0 && db.Meetings.IgnoreQueryFilters().Any(m => m.Id == c.MeetingId && m.Forum == forum))
+            .Select(c => c.TaskIds).ToListAsync(ct);
+        return f with { Ids = lists.SelectMany(x => x).Distinct().ToList() };
+    }
+
+    /// <summary>
     /// Ids of the tasks whose title, content or expected result hold every word of the query (folded, so with or without
     /// diacritics; the last word as a prefix), from the full-text index: SQLite FTS5 on the folded text, a GIN index on
     /// its tsvector in PostgreSQL (ADR-007, as the register). The ids stay a subquery; the caller's filters apply to the tasks.
@@ -149,6 +171,7 @@ public static class AssignmentQueries
 
     public static async Task<Page> ListAsync(ResoluteDbContext db, Filter f, CancellationToken ct)
     {
+        f = await ResolveAsync(db, f, ct);
         var today = db.Today;
         var size = Math.Clamp(f.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, f.Page);
@@ -254,6 +277,7 @@ public static class AssignmentQueries
             .Where(a => !db.AssignmentNeedToKnow.Any(n => n.AssignmentId == a.Id && n.UserId == me));
         if (f.Org is { } org)
             q = f.Subtree ? q.Where(InSubtree(db, org)) : q.Where(a => a.LeadId == org);
+        if (f.Ids is { } ids) q = q.Where(a => ids.Contains(a.Id));
         return await q.CountAsync(ct);
     }
 }

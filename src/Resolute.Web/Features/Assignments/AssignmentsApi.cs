@@ -44,7 +44,7 @@ public static class AssignmentsApi
         g.MapPost("/{id:guid}/cascade", Cascade).WithSummary("The lead unit breaks the task down into tasks for its subordinate units.");
         g.MapPost("/{id:guid}/approve-deadline", ApproveDeadline).WithSummary("The parent's assigner agrees that a cascaded task may end later than its parent.");
         api.MapGet("/dashboard", GetDashboard).WithTags("Assignments")
-            .WithSummary("Where things stand for a unit and its subtree: counts by status per direct child unit, on-time rate, overdue oldest first, due in 14 days, monthly trend.");
+            .WithSummary("Where things stand for a unit and its subtree: counts by status per direct child unit, on-time rate, overdue oldest first, due in 14 days, monthly trend; conclusions=standingCommittee counts only the tasks born from that forum's conclusions.");
     }
 
     public static AssignmentQueries.Filter? ParseFilter(HttpRequest req, Dictionary<string, string[]> errors)
@@ -93,6 +93,12 @@ public static class AssignmentsApi
             if (DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", out var m) && m.Year is >= 1900 and <= 2999) completedMonth = m;
             else errors["completedMonth"] = ["Tháng phải có dạng yyyy-MM, từ năm 1900 đến năm 2999."];
         }
+        Domain.Programmes.ProgrammeForum? conclusions = null;
+        if (q["conclusions"].ToString() is { Length: > 0 } cf)
+        {
+            if (Domain.Programmes.ProgrammeNames.TryParseForum(cf, out var forum)) conclusions = forum;
+            else errors["conclusions"] = [Domain.Programmes.ProgrammeNames.ForumNamesError];
+        }
         var size = I("pageSize");
         if (size > AssignmentQueries.MaxPageSize) errors["pageSize"] = [$"Mỗi trang tối đa {AssignmentQueries.MaxPageSize} nhiệm vụ."];
         var f = new AssignmentQueries.Filter
@@ -108,6 +114,7 @@ public static class AssignmentsApi
             Q = q["q"].ToString(),
             Parent = G("parent"),
             CompletedMonth = completedMonth,
+            ConclusionsOf = conclusions,
             Sort = sort,
             Page = I("page") ?? 1,
             PageSize = size ?? 25,
@@ -224,10 +231,17 @@ public static class AssignmentsApi
         return TypedResults.Ok(await Reload(db, id, ct));
     }
 
-    private static async Task<Results<Ok<Dashboard.Result>, ValidationProblem>> GetDashboard(Guid? org, ResoluteDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<Dashboard.Result>, ValidationProblem>> GetDashboard(Guid? org, string? conclusions, ResoluteDbContext db, CancellationToken ct)
     {
         if (org is not { } id)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["org"] = ["Cần chọn đơn vị (org)."] }, title: "Dữ liệu không hợp lệ.");
-        return TypedResults.Ok(await Dashboard.BuildAsync(db, id, ct));
+        Domain.Programmes.ProgrammeForum? forum = null;
+        if (!string.IsNullOrEmpty(conclusions))
+        {
+            if (!Domain.Programmes.ProgrammeNames.TryParseForum(conclusions, out var f))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["conclusions"] = [Domain.Programmes.ProgrammeNames.ForumNamesError] }, title: "Dữ liệu không hợp lệ.");
+            forum = f;
+        }
+        return TypedResults.Ok(await Dashboard.BuildAsync(db, id, ct, forum));
     }
 }

@@ -50,9 +50,13 @@ public static class Dashboard
 
     public sealed record Result(Guid OrgId, string OrgCode, string OrgName, DateOnly Today, Counts Totals, double? OnTimeRate,
         IReadOnlyList<UnitRow> Units, IReadOnlyList<AssignmentQueries.Item> Overdue, IReadOnlyList<AssignmentQueries.Item> DueSoon,
-        IReadOnlyList<Month> Trend, int HiddenSecret);
+        IReadOnlyList<Month> Trend, int HiddenSecret, Domain.Programmes.ProgrammeForum? ConclusionsOf = null);
 
-    public static async Task<Result> BuildAsync(ResoluteDbContext db, Guid orgId, CancellationToken ct)
+    /// <summary>
+    /// The dashboard of a unit; with <paramref name="conclusionsOf"/>, of the tasks born from that forum's conclusions only
+    /// (counted from the tasks themselves: the tally knows no sources).
+    /// </summary>
+    public static async Task<Result> BuildAsync(ResoluteDbContext db, Guid orgId, CancellationToken ct, Domain.Programmes.ProgrammeForum? conclusionsOf = null)
     {
         var org = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct)
             ?? throw new NotFoundException("Không tìm thấy đơn vị, hoặc bạn không có quyền xem.");
@@ -60,14 +64,15 @@ public static class Dashboard
         var children = await db.Organisations.AsNoTracking().Where(o => o.ParentId == orgId)
             .Select(o => new { o.Id, o.Code, o.ShortName, o.ValidTo }).ToListAsync(ct);
         var childIds = children.Select(c => c.Id).ToList();
-        var subtree = new AssignmentQueries.Filter { Org = orgId, Subtree = true };
+        var subtree = await AssignmentQueries.ResolveAsync(db, new AssignmentQueries.Filter { Org = orgId, Subtree = true, ConclusionsOf = conclusionsOf }, ct);
         var covered = await db.ScopeCoversAsync(orgId, ct);
+        var tallied = covered && conclusionsOf is null;
         // The secret tasks the caller is cleared for, looked up once for the counts and the trend (covered path only).
-        var secretTasks = covered ? await SecretTasksAsync(db, orgId, today, ct) : null;
+        var secretTasks = tallied ? await SecretTasksAsync(db, orgId, today, ct) : null;
 
         // Counted by lead unit and status (a few thousand rows at most), then rolled up to the direct children in memory
         // through the subtree's closure rows.
-        var byLead = covered
+        var byLead = tallied
             ? await TalliedAsync(db, orgId, today, secretTasks, ct)
             : (await AssignmentQueries.Apply(db, subtree, today).Select(AssignmentQueries.Coding(today))
                 .GroupBy(x => new { x.LeadId, x.Code }).Select(g => new { g.Key.LeadId, g.Key.Code, N = g.Count() }).ToListAsync(ct))
@@ -104,14 +109,14 @@ public static class Dashboard
         }, today, covered)).Take(ListSize), ByDue), today).ToListAsync(ct);
 
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(TrendMonths - 1));
-        var done = covered ? await TalliedTrendAsync(db, orgId, first, today, secretTasks, ct) : await TrendAsync(AssignmentQueries.Apply(db, subtree, today), first, today, ct);
+        var done = tallied ? await TalliedTrendAsync(db, orgId, first, today, secretTasks, ct) : await TrendAsync(AssignmentQueries.Apply(db, subtree, today), first, today, ct);
         var trend = Enumerable.Range(0, TrendMonths).Select(i => first.AddMonths(i)).Select(m => new Month($"{m:yyyy-MM}",
             done.Where(d => d.Year == m.Year && d.Month == m.Month && !d.Late).Sum(d => d.N),
             done.Where(d => d.Year == m.Year && d.Month == m.Month && d.Late).Sum(d => d.N))).ToList();
 
         return new Result(org.Id, org.Code, org.ShortName, today, totals, totals.OnTimeRate, rows,
             await AssignmentQueries.FinishAsync(db, overdue, today, ct), await AssignmentQueries.FinishAsync(db, soon, today, ct),
-            trend, await AssignmentQueries.HiddenSecretAsync(db, subtree, ct));
+            trend, await AssignmentQueries.HiddenSecretAsync(db, subtree, ct), conclusionsOf);
     }
 
     private readonly record struct Done(int Year, int Month, bool Late, int N);

@@ -9,6 +9,8 @@ namespace Resolute.Web.Features.Assignments;
 public sealed class DashboardModel(ResoluteDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Unit { get; set; }
+    /// <summary>Source filter: only the tasks born from this forum's conclusions ("conclusions of the standing committee").</summary>
+    [BindProperty(SupportsGet = true)] public Resolute.Domain.Programmes.ProgrammeForum? Conclusions { get; set; }
     public Dashboard.Result Result { get; private set; } = null!;
     public bool CanAssign => db.Scope.HasAny(Resolute.Domain.Access.Permission.AssignTasks);
 
@@ -25,7 +27,7 @@ public sealed class DashboardModel(ResoluteDbContext db) : PageModel
         org ??= db.Scope.Roots.FirstOrDefault() is var root && root != Guid.Empty ? root
             : await db.Organisations.Where(o => o.ParentId == null && o.Code == Demo.DemoSeeder.CityCode).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
         if (org is null) return NotFound();
-        Result = await Dashboard.BuildAsync(db, org.Value, ct);
+        Result = await Dashboard.BuildAsync(db, org.Value, ct, Conclusions);
         return Page();
     }
 }

@@ -23,6 +23,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public Guid? Leader { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Parent { get; set; }
     [BindProperty(SupportsGet = true)] public string? CompletedMonth { get; set; }
+    [BindProperty(SupportsGet = true)] public Resolute.Domain.Programmes.ProgrammeForum? Conclusions { get; set; }
     [BindProperty(SupportsGet = true)] public AssignmentQueries.Sort Sort { get; set; }
     [BindProperty(SupportsGet = true)] public int P { get; set; } = 1;
 
@@ -37,7 +38,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
         void Add(string k, object? v) { if (v is not null && v.ToString() is { Length: > 0 } s) d[k] = s; }
         Add("q", Q); Add("unit", Unit); Add("subtree", Subtree ? null : "false"); Add("status", Status);
         Add("dueFrom", DueFrom?.ToString("yyyy-MM-dd")); Add("dueTo", DueTo?.ToString("yyyy-MM-dd")); Add("source", Source); Add("lineage", Lineage ? "true" : null); Add("leader", Leader);
-        Add("parent", Parent); Add("completedMonth", CompletedMonth); Add("sort", Sort == AssignmentQueries.Sort.Due ? null : Sort); Add("p", page);
+        Add("parent", Parent); Add("completedMonth", CompletedMonth); Add("conclusions", Conclusions); Add("sort", Sort == AssignmentQueries.Sort.Due ? null : Sort); Add("p", page);
         return d;
     }
 
@@ -73,6 +74,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
             Leader = Leader,
             Parent = Parent,
             CompletedMonth = month,
+            ConclusionsOf = Conclusions,
             Sort = Sort,
             Page = P,
             PageSize = 25,

@@ -95,7 +95,7 @@ internal static class DemoProgrammes
         var city = units[DemoSeeder.CityCode];
         var members = await (from pos in db.Positions.IgnoreQueryFilters()
                              join o in db.Organisations.IgnoreQueryFilters() on pos.OrganisationId equals o.Id
-                             where o.Code == "TU-HN-TT" && pos.IsLeader
+                             where o.Code == "TU-HN-TT" && pos.IsLeader && pos.EndsOn == null
                              orderby pos.Title
                              select pos.PersonId).Distinct().ToListAsync(ct);
 

@@ -298,6 +298,19 @@ public static class DemoSeeder
             unit.Dissolve(DistrictsEnded, communeCommittees[successor],
                 "Kết thúc hoạt động của đảng bộ cấp huyện từ ngày 01/7/2025 theo chủ trương sắp xếp đơn vị hành chính hai cấp.");
         }
+
+        // The standing committee of the 2020–2025 term, which heard the 15-year review of 15-NQ/TW in April 2022; its posts
+        // ended with the term. Added last, so the people drawn above keep their names.
+        var termEnd = new DateOnly(2025, 10, 15);
+        var termStart = new DateOnly(2020, 10, 20);
+        var formerSecretary = t.Appoint(tt, "Bí thư Thành ủy", true, termStart);
+        var tuyen = new Person("Nguyễn Thị Tuyến");
+        t.People.Add(tuyen);
+        t.Appoint(tt, "Phó Bí thư Thường trực Thành ủy", true, termStart, tuyen);
+        foreach (var p in new[] { formerSecretary, tuyen })
+            t.Appoint(btv, "Ủy viên Ban Thường vụ", true, termStart, p);
+        for (var i = 0; i < 5; i++) t.Appoint(btv, "Ủy viên Ban Thường vụ", false, termStart);
+        foreach (var post in t.Positions.Where(x => x.StartsOn == termStart)) post.End(termEnd);
         return t;
     }
 }

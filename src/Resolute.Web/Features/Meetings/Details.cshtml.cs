@@ -12,7 +12,7 @@ namespace Resolute.Web.Features.Meetings;
 /// A meeting from call to notice: the agenda (one click takes the programme items due), attendance with the quorum,
 /// recording it held, minutes, conclusion points, making a point a task, issuing the notice; the invitation and notice as .docx.
 /// </summary>
-public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, UserManager<User> users) : PageModel, IFormPage
+public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, UserManager<User> users, Infrastructure.Files.FileStore store) : PageModel, IFormPage
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public int? Version { get; set; }
@@ -65,6 +65,13 @@ public sealed class DetailsModel(ResoluteDbContext db, IConfiguration config, Us
     {
         await new WriteMinutes(Id, Version, Minutes).HandleAsync(db, ct);
         return Done(T("Đã lưu biên bản."));
+    }
+
+    public async Task<IActionResult> OnPostMinutesFileAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0) throw new Domain.Common.DomainException("file", T("Cần chọn tệp biên bản."));
+        await new AddMinutesFile(Id, file.FileName, file.OpenReadStream).HandleAsync(db, store, ct);
+        return Done(T("Đã đính kèm biên bản."));
     }
 
     public async Task<IActionResult> OnPostConclusionAsync(CancellationToken ct)

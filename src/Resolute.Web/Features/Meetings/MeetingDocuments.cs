@@ -97,14 +97,25 @@ public static class MeetingDocuments
         doc.Body.Add(new OfficialDocument.Paragraph(
             $"Trong kỳ có {rows.Select(r => r.MeetingId).Distinct().Count()} thông báo kết luận với {rows.Count} điểm kết luận; {rows.Count(r => r.Tasks.Count > 0)} điểm đã giao thành {tasks.Count} nhiệm vụ: "
             + $"hoàn thành đúng hạn {Count("done-on-time")}, hoàn thành chậm {Count("done-late")}, đang thực hiện trong hạn {Count("on-track")}, quá hạn {Count("overdue")}, dự thảo chưa giao {Count("draft")}. Cụ thể như sau:"));
-        doc.Body.Add(new OfficialDocument.Table(["TT", "Thông báo", "Kết luận", "Đơn vị chủ trì", "Thời hạn", "Tình hình thực hiện"],
-            rows.Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(), $"{r.Notice} ({r.Date:dd/MM/yyyy})", $"{r.Number}. {r.Text}", r.LeadUnit ?? "",
-                r.Deadline?.ToString("dd/MM/yyyy") ?? "", r.Tasks.Count == 0 ? "Không giao nhiệm vụ" : string.Join("; ", r.Tasks.Select(t => StatusText(t.Status))) ]).ToList(),
-            [5, 15, 38, 16, 11, 15]));
+        doc.Body.Add(new OfficialDocument.Heading("I. Tổng hợp theo đơn vị chủ trì"));
+        doc.Body.Add(new OfficialDocument.Table(["TT", "Đơn vị chủ trì", "Điểm kết luận", "Nhiệm vụ", "Đúng hạn", "Chậm", "Trong hạn", "Quá hạn"],
+            MeetingsApi.LeadSummary(rows).Select((l, i) => (IReadOnlyList<string>)[(i + 1).ToString(), l.LeadUnit, l.Points.ToString(), l.Tasks.ToString(),
+                l.DoneOnTime.ToString(), l.DoneLate.ToString(), l.OnTrack.ToString(), l.Overdue.ToString()]).ToList(),
+            [6, 30, 11, 10, 11, 10, 11, 11]));
+        doc.Body.Add(new OfficialDocument.Heading("II. Chi tiết theo đơn vị chủ trì"));
+        var n = 0;
+        foreach (var g in MeetingsApi.ByLead(rows))
+        {
+            doc.Body.Add(new OfficialDocument.Paragraph($"{++n}. {g.Key}", Bold: true));
+            doc.Body.Add(new OfficialDocument.Table(["TT", "Thông báo", "Kết luận", "Thời hạn", "Tình hình thực hiện"],
+                g.OrderBy(r => r.Date).ThenBy(r => r.Number).Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(), $"{r.Notice} ({r.Date:dd/MM/yyyy})", $"{r.Number}. {r.Text}",
+                    r.Deadline?.ToString("dd/MM/yyyy") ?? "", r.Tasks.Count == 0 ? "Không giao nhiệm vụ" : string.Join("; ", r.Tasks.Select(t => StatusText(t.Status)))]).ToList(),
+                [6, 17, 46, 12, 19]));
+        }
         return doc.ToDocx();
     }
 
-    private static string StatusText(string? apiName) => apiName switch
+    public static string StatusText(string? apiName) => apiName switch
     {
         "done-on-time" => "Hoàn thành đúng hạn",
         "done-late" => "Hoàn thành chậm",
@@ -118,7 +129,7 @@ public static class MeetingDocuments
 
     public static byte[] FollowUpXlsx(IReadOnlyList<MeetingsApi.ReportRow> rows)
     {
-        var sheet = rows.SelectMany(r => (r.Tasks.Count == 0 ? [null] : r.Tasks.Cast<MeetingsApi.TaskDto?>()).Select(t => new Dictionary<string, object?>
+        var sheet = MeetingsApi.ByLead(rows).SelectMany(g => g).SelectMany(r => (r.Tasks.Count == 0 ? [null] : r.Tasks.Cast<MeetingsApi.TaskDto?>()).Select(t => new Dictionary<string, object?>
         {
             ["Cuộc họp"] = r.Meeting,
             ["Ngày họp"] = r.Date.ToString("dd/MM/yyyy"),
@@ -130,8 +141,19 @@ public static class MeetingDocuments
             ["Nhiệm vụ"] = t?.Title,
             ["Tình trạng"] = t is null ? "Không giao nhiệm vụ" : StatusText(t.Status),
         })).ToList();
+        var byLead = MeetingsApi.LeadSummary(rows).Select(l => new Dictionary<string, object?>
+        {
+            ["Đơn vị chủ trì"] = l.LeadUnit,
+            ["Điểm kết luận"] = l.Points,
+            ["Nhiệm vụ"] = l.Tasks,
+            ["Hoàn thành đúng hạn"] = l.DoneOnTime,
+            ["Hoàn thành chậm"] = l.DoneLate,
+            ["Đang thực hiện trong hạn"] = l.OnTrack,
+            ["Quá hạn"] = l.Overdue,
+            ["Dự thảo chưa giao"] = l.Draft,
+        }).ToList();
         using var stream = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(stream, sheet);
+        MiniExcelLibs.MiniExcel.SaveAs(stream, new Dictionary<string, object> { ["Chi tiết"] = sheet, ["Theo đơn vị chủ trì"] = byLead });
         return stream.ToArray();
     }
 }

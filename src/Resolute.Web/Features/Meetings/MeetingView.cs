@@ -23,6 +23,8 @@ public sealed class MeetingView
     /// <summary>Attendees who have another meeting within three hours of this one's start.</summary>
     public required IReadOnlyList<Conflict> Conflicts { get; init; }
     public string? NoticeSymbol { get; init; }
+    /// <summary>The minutes kept as files (signed, scanned).</summary>
+    public IReadOnlyList<StoredFile> MinutesFiles { get; init; } = [];
     public bool CanKeep { get; init; }
     public DateOnly Date => Infrastructure.VietnamTime.DateOf(Meeting.StartsAt);
     public DateTime LocalStart => Meeting.StartsAt + Infrastructure.VietnamTime.Offset;
@@ -82,6 +84,7 @@ public sealed class MeetingView
                 x.Title ?? $"{(x.Forum == ProgrammeForum.ExecutiveCommittee ? "Hội nghị" : "Phiên họp")} {x.Forum.VietnameseName()}{(x.Number is { } n ? $" lần thứ {n}" : "")}",
                 x.StartsAt)).ToList(),
             NoticeSymbol = m.NoticeDocumentId is { } n ? symbols.GetValueOrDefault(n) : null,
+            MinutesFiles = m.State == MeetingState.Scheduled ? [] : await db.StoredFiles.AsNoTracking().Where(f => f.MeetingId == m.Id).OrderBy(f => f.CreatedAt).ToListAsync(ct),
             CanKeep = canKeep,
         };
     }

@@ -33,18 +33,36 @@ public static class MeetingsApi
     public sealed record Detail(Guid Id, string Name, Guid OrganisationId, string OrganisationName, ProgrammeForum Forum, MeetingKind Kind, int? Number,
         DateTime StartsAt, string? Place, Guid? ChairId, string? Chair, string Secrecy, MeetingState State, string? Minutes, Guid? NoticeDocumentId,
         string? NoticeSymbol, DateOnly? NoticeIssuedOn, int Version, QuorumDto Quorum, IReadOnlyList<PersonDto> Attendance, IReadOnlyList<AgendaDto> Agenda,
-        IReadOnlyList<PointDto> Conclusions, IReadOnlyList<ConflictDto> Conflicts);
+        IReadOnlyList<PointDto> Conclusions, IReadOnlyList<ConflictDto> Conflicts, IReadOnlyList<Documents.DocumentsApi.AttachmentDto> MinutesFiles);
     public sealed record ReportRow(Guid MeetingId, string Meeting, DateOnly Date, string? Notice, int Number, string Text, string? LeadUnit, DateOnly? Deadline,
-        IReadOnlyList<TaskDto> Tasks);
+        IReadOnlyList<TaskDto> Tasks, Guid OrganisationId, string OrganisationName);
+    /// <summary>The follow-up of one lead unit: its points, the tasks made from them and where they stand.</summary>
+    public sealed record LeadRow(string LeadUnit, int Points, int Tasks, int DoneOnTime, int DoneLate, int OnTrack, int Overdue, int Draft, int Other);
+
+    public const string NoLead = "Không giao đơn vị chủ trì";
+
+    /// <summary>The report's points grouped by lead unit (Vietnamese order; points giving no unit last).</summary>
+    public static List<IGrouping<string, ReportRow>> ByLead(IEnumerable<ReportRow> rows) =>
+        rows.GroupBy(r => r.LeadUnit ?? NoLead)
+            .OrderBy(g => g.Key == NoLead).ThenBy(g => g.Key, Domain.Text.VietnameseText.Comparer).ToList();
+
+    public static List<LeadRow> LeadSummary(IEnumerable<ReportRow> rows) => ByLead(rows).Select(g =>
+    {
+        var tasks = g.SelectMany(r => r.Tasks).ToList();
+        int N(string s) => tasks.Count(t => t.Status == s);
+        var known = N("done-on-time") + N("done-late") + N("on-track") + N("overdue") + N("draft");
+        return new LeadRow(g.Key, g.Count(), tasks.Count, N("done-on-time"), N("done-late"), N("on-track"), N("overdue"), N("draft"), tasks.Count - known);
+    }).ToList();
 
     public static void MapMeetingsApi(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/meetings").WithTags("Meetings");
-        g.MapGet("", List).WithSummary("Meetings the caller may see (the committee's subtree, or those they are invited to); filter by org, forum and from..to.");
+        g.MapGet("", List).WithSummary("Meetings the caller may see (the committee's subtree, or those they are invited to); filter by org, forum, from..to and person (invited).");
         g.MapPost("", Create).WithSummary("Calls a meeting of a forum: the forum's members for its term are invited and counted for the quorum.");
         g.MapGet("/report.docx", ReportDocx).WithSummary("The follow-up of conclusions as the committee's report (.docx); org is required.");
         g.MapGet("/report.xlsx", ReportXlsx).WithSummary("The follow-up of conclusions as a workbook: one row a point and task.");
         g.MapGet("/report", Report).WithSummary("Follow-up of conclusions: every point of the notices issued by a forum over a period, with its tasks and their status.");
+        g.MapGet("/report/by-lead", ReportByLead).WithSummary("The follow-up of conclusions counted by lead unit: points, tasks, done on time, done late, open within deadline, overdue, drafts.");
         g.MapGet("/{id:guid}", Get).WithSummary("One meeting: agenda, attendance and quorum, conclusion points with the ids and status of the tasks made from them. ETag carries the version.");
         g.MapPut("/{id:guid}", Update).WithSummary("Changes a meeting not yet held. Send the version read: a stale one is a 409.");
         g.MapPost("/{id:guid}/agenda", Agenda).WithSummary("Adds agenda items: programme items (programmeItemIds, or allDue: every item due by the meeting's month) or one typed by hand.");
@@ -52,16 +70,20 @@ public static class MeetingsApi
         g.MapPost("/{id:guid}/conclusions", Conclude).WithSummary("Adds a numbered conclusion point (under an agenda item; with leadUnitCode and deadline when it assigns work); minutes may be sent with it.");
         g.MapPost("/{id:guid}/conclusions/{pointId:guid}/tasks", ToTask).WithSummary("Makes a conclusion point a five-clear task (assigned when complete, else a draft listing what is missing).");
         g.MapPost("/{id:guid}/issue-notice", Issue).WithSummary("Issues the notice of conclusions: registered as its TB document; programme items heard are recorded submitted.");
+        g.MapPost("/{id:guid}/minutes-files", UploadMinutes).DisableAntiforgery().WithSummary("Keeps the minutes as a file (multipart field \"file\": PDF, DOCX, PNG or JPEG) once the meeting is held; refused for a secret meeting.");
+        g.MapGet("/{id:guid}/minutes-files/{fileId:guid}", DownloadMinutes).WithSummary("A minutes file, to whoever may see the meeting.");
         g.MapGet("/{id:guid}/invitation.docx", InvitationDocx).WithSummary("The invitation (giấy mời) in the Party format.");
         g.MapGet("/{id:guid}/notice.docx", NoticeDocx).WithSummary("The notice of conclusions (thông báo kết luận) in the Party format.");
     }
 
     private static PageMargins Margins(IConfiguration config) => config.GetSection("Documents:Margins").Get<PageMargins>() ?? new();
 
-    public static async Task<List<Summary>> ListAsync(ResoluteDbContext db, Guid? org, ProgrammeForum? forum, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public static async Task<List<Summary>> ListAsync(ResoluteDbContext db, Guid? org, ProgrammeForum? forum, DateOnly? from, DateOnly? to, CancellationToken ct,
+        Guid? person = null)
     {
         var q = db.Meetings.AsNoTracking();
         if (org is { } o) q = q.Where(m => m.OrganisationId == o);
+        if (person is { } who) q = q.Where(m => m.Attendance.Any(a => a.PersonId == who));
         if (forum is { } f) q = q.Where(m => m.Forum == f);
         // Days in Vietnam's time, as UTC instants (PostgreSQL compares timestamptz with UTC values only).
         static DateTime Utc(DateOnly d) => DateTime.SpecifyKind(d.ToDateTime(TimeOnly.MinValue) - Infrastructure.VietnamTime.Offset, DateTimeKind.Utc);
@@ -75,11 +97,11 @@ public static class MeetingsApi
     }
 
     private static ProgrammeForum? ParseForum(string? forum) => forum is null ? null
-        : Enum.TryParse<ProgrammeForum>(forum, ignoreCase: true, out var f) && Enum.IsDefined(f) && !int.TryParse(forum, out _) ? f
-        : throw new Domain.Common.DomainException("forum", "Diễn đàn phải là executiveCommittee, standingCommittee hoặc standingMembers.", "forum");
+        : ProgrammeNames.TryParseForum(forum, out var f) ? f
+        : throw new Domain.Common.DomainException("forum", ProgrammeNames.ForumNamesError, "forum");
 
-    private static async Task<Ok<List<Summary>>> List(ResoluteDbContext db, Guid? org, string? forum, DateOnly? from, DateOnly? to, CancellationToken ct) =>
-        TypedResults.Ok(await ListAsync(db, org, ParseForum(forum), from, to, ct));
+    private static async Task<Ok<List<Summary>>> List(ResoluteDbContext db, Guid? org, string? forum, DateOnly? from, DateOnly? to, Guid? person, CancellationToken ct) =>
+        TypedResults.Ok(await ListAsync(db, org, ParseForum(forum), from, to, ct, person));
 
     public static TaskDto Dto(MeetingView.Task t) => new(t.Id, t.Title, t.Status is { } s ? Domain.Assignments.AssignmentStatuses.ApiName(s) : "draft", t.Lead);
 
@@ -93,7 +115,8 @@ public static class MeetingsApi
             v.Items.Select(a => new AgendaDto(a.Item.Id, a.Item.Order, a.Item.Title, a.Item.ProgrammeItemId, a.ProgrammeId, a.PresentingUnit, a.PaperSymbol)).ToList(),
             v.Points.Select(p => new PointDto(p.Conclusion.Id, p.Conclusion.Number, p.Conclusion.AgendaItemId, p.Conclusion.Text, p.Conclusion.LeadUnitId, p.LeadUnit,
                 p.Conclusion.Deadline, p.Conclusion.TaskIds, p.Tasks.Select(Dto).ToList())).ToList(),
-            v.Conflicts.Select(c => new ConflictDto(c.PersonId, c.Name, c.MeetingId, c.Meeting, c.StartsAt)).ToList());
+            v.Conflicts.Select(c => new ConflictDto(c.PersonId, c.Name, c.MeetingId, c.Meeting, c.StartsAt)).ToList(),
+            v.MinutesFiles.Select(f => new Documents.DocumentsApi.AttachmentDto(f.Id, f.FileName, f.ContentType, f.Size, f.Sha256, $"/api/meetings/{m.Id}/minutes-files/{f.Id}")).ToList());
     }
 
     private static async Task<Ok<Detail>> Get(Guid id, ResoluteDbContext db, IConfiguration config, HttpResponse response, CancellationToken ct)
@@ -156,6 +179,23 @@ public static class MeetingsApi
         return TypedResults.Ok(await DetailAsync(db, id, config, ct));
     }
 
+    private static async Task<Results<Created<Documents.DocumentsApi.AttachmentDto>, ProblemHttpResult>> UploadMinutes(Guid id, IFormFile? file, ResoluteDbContext db,
+        Infrastructure.Files.FileStore store, CancellationToken ct)
+    {
+        if (file is null)
+            return TypedResults.Problem(title: "Cần chọn tệp biên bản (trường \"file\").", statusCode: StatusCodes.Status400BadRequest);
+        var a = await new AddMinutesFile(id, file.FileName, file.OpenReadStream).HandleAsync(db, store, ct);
+        var url = $"/api/meetings/{id}/minutes-files/{a.Id}";
+        return TypedResults.Created(url, new Documents.DocumentsApi.AttachmentDto(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256, url));
+    }
+
+    private static async Task<IResult> DownloadMinutes(Guid id, Guid fileId, ResoluteDbContext db, Infrastructure.Files.FileStore store, CancellationToken ct)
+    {
+        // The meeting lookup goes through the scope filter: who may see the meeting may read its minutes.
+        if (!await db.Meetings.AnyAsync(m => m.Id == id, ct)) return TypedResults.NotFound();
+        return Infrastructure.Files.StoredFiles.Download(store, await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(x => x.Id == fileId && x.MeetingId == id, ct));
+    }
+
     private static async Task<FileContentHttpResult> InvitationDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var v = await MeetingView.LoadAsync(db, id, config, ct);
@@ -176,7 +216,7 @@ public static class MeetingsApi
         {
             var v = await MeetingView.LoadAsync(db, s.Id, config, ct);
             rows.AddRange(v.Points.Select(p => new ReportRow(s.Id, s.Name, v.Date, v.NoticeSymbol, p.Conclusion.Number, p.Conclusion.Text, p.LeadUnit,
-                p.Conclusion.Deadline, p.Tasks.Select(Dto).ToList())));
+                p.Conclusion.Deadline, p.Tasks.Select(Dto).ToList(), s.OrganisationId, s.OrganisationName)));
         }
         return rows;
     }
@@ -193,6 +233,9 @@ public static class MeetingsApi
 
     private static async Task<FileContentHttpResult> ReportXlsx(ResoluteDbContext db, Guid? org, string? forum, DateOnly? from, DateOnly? to, IConfiguration config, CancellationToken ct) =>
         TypedResults.File(MeetingDocuments.FollowUpXlsx(await ReportAsync(db, org, ParseForum(forum), from, to, config, ct)), Programmes.ProgrammesApi.XlsxType, "theo-doi-ket-luan.xlsx");
+
+    private static async Task<Ok<List<LeadRow>>> ReportByLead(ResoluteDbContext db, Guid? org, string? forum, DateOnly? from, DateOnly? to, IConfiguration config, CancellationToken ct) =>
+        TypedResults.Ok(LeadSummary(await ReportAsync(db, org, ParseForum(forum), from, to, config, ct)));
 
     private static async Task<Ok<List<ReportRow>>> Report(ResoluteDbContext db, Guid? org, string? forum, DateOnly? from, DateOnly? to, IConfiguration config, CancellationToken ct) =>
         TypedResults.Ok(await ReportAsync(db, org, ParseForum(forum), from, to, config, ct));

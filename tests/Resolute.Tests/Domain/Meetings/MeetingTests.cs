@@ -23,6 +23,21 @@ public class MeetingTests
     }
 
     [Fact]
+    public void MinutesFile_OnlyOnceHeld_AndNeverForASecretMeeting()
+    {
+        var m = Called(3);
+        Assert.Equal("not-held", Assert.Throws<DomainException>(m.CheckMinutesFile).Code);
+        Present(m, 3);
+        m.Hold(QuorumRule.TwoThirds);
+        m.CheckMinutesFile();
+        var secret = new Meeting(Guid.NewGuid(), ProgrammeForum.StandingCommittee, MeetingKind.Regular, 6, null, At, null, null, Secrecy.Secret, At, null);
+        secret.Invite(Guid.NewGuid(), AttendeeRole.Member);
+        Present(secret, 1);
+        secret.Hold(QuorumRule.TwoThirds);
+        Assert.Equal("secret-content", Assert.Throws<DomainException>(secret.CheckMinutesFile).Code);
+    }
+
+    [Fact]
     public void Name_ReadsAsTheOfficeWritesIt()
     {
         Assert.Equal("Phiên họp Ban Thường vụ lần thứ 5", Called(0).Name);

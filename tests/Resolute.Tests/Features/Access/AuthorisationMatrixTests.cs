@@ -302,6 +302,16 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             return $"/api/documents/{doc}/attachments/{id}";
         }
 
+        /// <summary>A held meeting of the target unit with its minutes kept as a file, made by the system.</summary>
+        public async Task<string> FreshMinutesUrlAsync()
+        {
+            var (meeting, _) = await FreshMeetingAsync(MeetingStage.Held);
+            var id = await app.WithDbAsync(async (db, sp) =>
+                (await new Resolute.Web.Features.Meetings.AddMinutesFile(Guid.Parse(meeting), "bien-ban.png", () => new MemoryStream(Png))
+                    .HandleAsync(db, sp.GetRequiredService<Resolute.Web.Infrastructure.Files.FileStore>(), default)).Id);
+            return $"/api/meetings/{meeting}/minutes-files/{id}";
+        }
+
         public Task<Guid> StateTypeAsync(string abbr) => app.WithDbAsync((db, _) =>
             Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
                 System.Linq.Queryable.Select(System.Linq.Queryable.Where(db.DocumentTypes, t => t.System == Resolute.Domain.Documents.DocumentSystem.State && t.Abbreviation == abbr), t => t.Id)));
@@ -561,6 +571,10 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("GET /api/meetings/report.docx", Get, async c => ($"/api/meetings/report.docx?org={await c.IdAsync(Target)}&from=2026-01-01&to=2026-12-31", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/meetings/report.xlsx", Get, Url("/api/meetings/report.xlsx?from=2026-01-01&to=2026-12-31"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/meetings/report", Get, Url("/api/meetings/report?from=2026-01-01&to=2026-12-31"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/meetings/report/by-lead", Get, Url("/api/meetings/report/by-lead?from=2026-01-01&to=2026-12-31"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("POST /api/meetings/{id:guid}/minutes-files", Post, async c => ((await c.MeetingRequestAsync(Context.MeetingStage.Held, (id, _) => $"/api/meetings/{id}/minutes-files")).Item1,
+            Context.PngUpload()), Need.ActOnTarget, HttpStatusCode.Created, true, Permission.AssignTasks),
+        new("GET /api/meetings/{id:guid}/minutes-files/{fileId:guid}", Get, async c => (await c.FreshMinutesUrlAsync(), null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("POST /api/meetings/", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/meetings", JsonContent.Create(new
         {
             organisationCode = Target, forum = "standingMembers", startsAt = "2026-07-01T08:00:00",
@@ -581,6 +595,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("GET /api/meetings/{id:guid}/invitation.docx", Get, c => c.MeetingRequestAsync(Context.MeetingStage.Scheduled, (id, _) => $"/api/meetings/{id}/invitation.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/meetings/{id:guid}/notice.docx", Get, c => c.MeetingRequestAsync(Context.MeetingStage.WithConclusion, (id, _) => $"/api/meetings/{id}/notice.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("PAGE /Meetings/Index", Get, Url("/Meetings?m=2026-06"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Meetings/FollowUp", Get, Url("/Meetings/FollowUp?from=2026-01-01&to=2026-12-31"), Need.SignedIn, HttpStatusCode.OK, false),
         new("PAGE /Meetings/Edit", Get, Url("/Meetings/Edit"), Need.ManageAny, HttpStatusCode.OK, false),
         new("PAGE /Meetings/Details", Get, c => c.MeetingRequestAsync(Context.MeetingStage.WithConclusion, (id, _) => $"/Meetings/Details/{id}"), Need.SeeTarget, HttpStatusCode.OK, false),
         new("PAGE /Meetings/Details", Post, async c =>

@@ -1954,6 +1954,9 @@ namespace Resolute.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("ProgressReportId")
                         .HasColumnType("uuid");
 
@@ -1974,13 +1977,15 @@ namespace Resolute.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DocumentId");
 
+                    b.HasIndex("MeetingId");
+
                     b.HasIndex("ProgressReportId");
 
                     b.HasIndex("UnitReportId");
 
                     b.ToTable("stored_files", null, t =>
                         {
-                            t.HasCheckConstraint("CK_stored_files_one_owner", "(CASE WHEN \"DocumentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ProgressReportId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"UnitReportId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_stored_files_one_owner", "(CASE WHEN \"DocumentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ProgressReportId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"UnitReportId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MeetingId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -2659,6 +2664,11 @@ namespace Resolute.Web.Data.Migrations.Postgres
                     b.HasOne("Resolute.Domain.Documents.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Resolute.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Resolute.Domain.Assignments.ProgressReport", null)

@@ -1942,6 +1942,9 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MeetingId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ProgressReportId")
                         .HasColumnType("TEXT");
 
@@ -1962,13 +1965,15 @@ namespace Resolute.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DocumentId");
 
+                    b.HasIndex("MeetingId");
+
                     b.HasIndex("ProgressReportId");
 
                     b.HasIndex("UnitReportId");
 
                     b.ToTable("stored_files", null, t =>
                         {
-                            t.HasCheckConstraint("CK_stored_files_one_owner", "(CASE WHEN \"DocumentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ProgressReportId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"UnitReportId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_stored_files_one_owner", "(CASE WHEN \"DocumentId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ProgressReportId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"UnitReportId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MeetingId\" IS NULL THEN 0 ELSE 1 END) = 1");
                         });
                 });
 
@@ -2647,6 +2652,11 @@ namespace Resolute.Web.Data.Migrations.Sqlite
                     b.HasOne("Resolute.Domain.Documents.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Resolute.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Resolute.Domain.Assignments.ProgressReport", null)
