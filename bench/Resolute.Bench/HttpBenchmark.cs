@@ -98,6 +98,8 @@ public static class HttpBenchmark
             {
                 scenarios.Add(new("meeting", concurrency, _ => Get($"/api/meetings/{meeting}"), null));
                 scenarios.Add(new("conclusions-report", concurrency, _ => Get($"/api/meetings/report?org={data.Root}&from={pr.Year}-01-01&to={pr.Year}-12-31"), null));
+                // The city's dashboard of the tasks born from its standing committee's conclusions (counted from the tasks, not the tally).
+                scenarios.Add(new("dashboard-conclusions", concurrency, _ => Get($"/api/dashboard?org={data.Root}&conclusions=standingCommittee"), null));
             }
             scenarios.Add(new("adoption", concurrency, _ => Get($"/api/work-programmes/adoption?org={data.Root}&year={pr.Year}"),
                 Q("SELECT \"OrganisationId\", \"State\", \"ApprovedOn\" FROM work_programmes WHERE \"Kind\" = 'Annual'")));

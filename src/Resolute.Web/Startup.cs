@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Resolute.Web.Data;
 using Resolute.Web.Features.Assignments;
+using Resolute.Web.Features.Delegations;
 using Resolute.Web.Features.Demo;
 using Resolute.Web.Features.Documents;
 using Resolute.Web.Features.Health;
@@ -209,6 +210,7 @@ public static class Startup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(Infrastructure.Access.TemporaryAccess.ApplyAsync);
         app.UseAntiforgery();
 
         app.MapHealth();
@@ -222,6 +224,7 @@ public static class Startup
         api.MapReviewsApi();
         api.MapProgrammesApi();
         api.MapMeetingsApi();
+        api.MapDelegationsApi();
         api.MapNotificationsApi();
         app.MapCalendarFeed();
         app.MapRazorPages();

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Resolute.Domain.Assignments;
+using Resolute.Domain.Delegations;
 using Resolute.Domain.Documents;
 using Resolute.Domain.Meetings;
 using Resolute.Domain.Organisations;
@@ -71,7 +72,7 @@ public abstract partial class ResoluteDbContext
     /// list (RULES.md §5). Tasks: two named filters, scope and need-to-know, so a query over a subtree the caller's scope
     /// already covers can set the first aside. Notifications: one's own. Reviews: the reviewing unit and the units asked
     /// to report; a unit's report, its own and its reviewer's. Outline templates: shared down the tree. Programmes:
-    /// the committee's subtree and the preparing units. Meetings: the committee's subtree and the invitees.
+    /// the committee's subtree and the preparing units. Meetings: the committee's subtree and the invitees. Delegations: the deciding body's subtree, the visited units and the members.
     /// </summary>
     private void ApplyScopeFilters(ModelBuilder b)
     {
@@ -117,6 +118,13 @@ public abstract partial class ResoluteDbContext
         b.Entity<Meeting>().HasQueryFilter(m => ScopeUnrestricted
             || OrganisationClosures.Any(x => x.DescendantId == m.OrganisationId && ScopeRoots.Contains(x.AncestorId))
             || (ScopePersonId != null && MeetingAttendance.Any(a => a.MeetingId == m.Id && a.PersonId == ScopePersonId)));
+
+        // Delegations: the deciding body's subtree, the units visited (a unit sees the delegation working with it), and
+        // the delegation's members.
+        b.Entity<Delegation>().HasQueryFilter(d => ScopeUnrestricted
+            || OrganisationClosures.Any(x => x.DescendantId == d.OrganisationId && ScopeRoots.Contains(x.AncestorId))
+            || DelegationVisits.Any(v => v.DelegationId == d.Id && OrganisationClosures.Any(x => x.DescendantId == v.UnitId && ScopeRoots.Contains(x.AncestorId)))
+            || (ScopePersonId != null && DelegationMembers.Any(m => m.DelegationId == d.Id && m.PersonId == ScopePersonId)));
     }
 }
 

@@ -71,6 +71,7 @@ public abstract partial class ResoluteDbContext(DbContextOptions options, Access
         ConfigureReviews(b);
         ConfigureProgrammes(b);
         ConfigureMeetings(b);
+        ConfigureDelegations(b);
         ConfigureFiles(b);
         ConfigureAudit(b);
         ApplyScopeFilters(b);

@@ -111,6 +111,27 @@ public class ResoluteFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Links an account to an official (a delegation's member, a meeting's invitee).</summary>
+    public Task LinkPersonAsync(string userName, Guid personId) =>
+        WithDbAsync(async (db, sp) =>
+        {
+            var users = sp.GetRequiredService<UserManager<User>>();
+            var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException(userName);
+            user.PersonId = personId;
+            await users.UpdateAsync(user);
+            return true;
+        });
+
+    /// <summary>An API client of a new user holding <paramref name="role"/> over <paramref name="unitCode"/>, who is the official <paramref name="personId"/>.</summary>
+    public async Task<HttpClient> ApiClientAsync(ScopeRole role, string unitCode, Guid personId)
+    {
+        var name = await CreateUserAsync(role, unitCode);
+        await LinkPersonAsync(name, personId);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await CreateTokenAsync(name));
+        return client;
+    }
+
     /// <summary>A browser-like client signed in through the sign-in form (cookies kept, redirects not followed).</summary>
     public async Task<HttpClient> SignedInClientAsync(string userName, string password = Password)
     {

@@ -78,6 +78,8 @@ public static class DemoSeeder
         db.ChangeTracker.Clear();
         await DemoProgrammes.SeedAsync(db, sp, ct);
         db.ChangeTracker.Clear();
+        await DemoDelegations.SeedAsync(db, sp, ct);
+        db.ChangeTracker.Clear();
 
         var password = options.Password is { Length: > 0 } p ? p : RandomPassword();
         await CreateAccountsAsync(sp, db, password);
@@ -311,6 +313,17 @@ public static class DemoSeeder
             t.Appoint(btv, "Ủy viên Ban Thường vụ", true, termStart, p);
         for (var i = 0; i < 5; i++) t.Appoint(btv, "Ủy viên Ban Thường vụ", false, termStart);
         foreach (var post in t.Positions.Where(x => x.StartsOn == termStart)) post.End(termEnd);
+
+        // Working delegation no. 1 of the Central Project 6 steering committee (the seed), which numbers its documents in
+        // the Central Committee's XIII term; and the city inspection commission's supervision team of 2026.
+        t.Terms.Add(new Term(central.Id, "Khóa XIII", new DateOnly(2021, 1, 31), new DateOnly(2026, 1, 22)));
+        var steering = t.Units.First(u => u.Code == "BCD-DA6");
+        foreach (var title in new[] { "Trưởng Đoàn công tác số 1", "Thành viên Đoàn công tác số 1", "Thành viên Đoàn công tác số 1", "Thư ký Đoàn công tác số 1" })
+            t.Appoint(steering, title, title.StartsWith("Trưởng"), new DateOnly(2022, 1, 1));
+        foreach (var post in t.Positions.Where(x => x.OrganisationId == steering.Id)) post.End(new DateOnly(2022, 12, 31));
+        var inspection = t.Units.First(u => u.Code == "UBKTTU");
+        t.Appoint(inspection, "Phó Chủ nhiệm", true, new DateOnly(2025, 10, 20));
+        t.Appoint(inspection, "Kiểm tra viên", false, new DateOnly(2025, 10, 20));
         return t;
     }
 }

@@ -22,6 +22,21 @@ public sealed class AccessScope(IHttpContextAccessor http)
 
     public readonly record struct Grant(ScopeRole Role, Guid OrganisationId);
 
+    /// <summary>A delegation member's reading of a visited unit, for the delegation's period only (RULES.md §12).</summary>
+    public readonly record struct TemporaryGrant(Guid DelegationId, Guid OrganisationId);
+
+    private IReadOnlyList<TemporaryGrant> _temporary = [];
+
+    /// <summary>The temporary grants in force for this request (read from the database by <see cref="TemporaryAccess"/>).</summary>
+    public IReadOnlyList<TemporaryGrant> Temporary => _temporary;
+
+    /// <summary>Adds this request's temporary grants: each reads the visited unit's subtree as an inspector does (reading only).</summary>
+    public void GrantTemporarily(IReadOnlyList<TemporaryGrant> grants)
+    {
+        _temporary = grants;
+        _cachedFor = null;
+    }
+
     /// <summary>A scope for code that runs on behalf of the system, never of a user.</summary>
     public static AccessScope System() => new(new HttpContextAccessor()) { _unrestrictedOverride = true };
 
@@ -46,7 +61,7 @@ public sealed class AccessScope(IHttpContextAccessor http)
             if (user is null) return [];
             if (!ReferenceEquals(user, _cachedFor))
             {
-                _grants = ReadGrants(user);
+                _grants = [.. ReadGrants(user), .. _temporary.Select(t => new Grant(ScopeRole.Inspector, t.OrganisationId)).Distinct()];
                 _cachedFor = user;
             }
             return _grants;

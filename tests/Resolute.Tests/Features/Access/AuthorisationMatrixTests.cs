@@ -186,6 +186,65 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             });
         }
 
+        public enum DelegationStage { Draft, Established, WithConclusion }
+
+        /// <summary>
+        /// A supervision decided by the target unit of a unit made under it, its head the target's leader, made by the system
+        /// at <paramref name="stage"/>; returns its id, and with a conclusion the conclusion's and its recommendation's ids.
+        /// </summary>
+        public async Task<(string Id, string? Conclusion, string? Recommendation)> FreshDelegationAsync(DelegationStage stage)
+        {
+            var target = await app.UnitIdAsync(Target);
+            var visited = await app.WithDbAsync(async (db, _) =>
+                (await new CreateOrganisation("M-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), "Tổ ma trận", "Tổ ma trận", OrganisationKind.AdvisoryBody,
+                    OrganisationLevel.Commune, target, new DateOnly(2025, 7, 1)).HandleAsync(db, default)).Id);
+            return await app.WithDbAsync(async (db, sp) =>
+            {
+                var head = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                    System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Positions),
+                        x => x.OrganisationId == target && x.IsLeader), x => x.PersonId));
+                var today = db.Today;
+                var d = await new Resolute.Web.Features.Delegations.SaveDelegation(null, null, new Resolute.Web.Features.Delegations.DelegationFields
+                {
+                    OrganisationId = target,
+                    Kind = Resolute.Domain.Delegations.DelegationKind.Supervision,
+                    Title = "Đoàn giám sát ma trận",
+                    StartsOn = today.AddDays(-1),
+                    EndsOn = today.AddDays(30),
+                    Members = [new(head, Resolute.Domain.Delegations.DelegationRole.Head)],
+                    Visits = [new(null, visited, today.AddDays(10))],
+                }).HandleAsync(db, default);
+                if (stage == DelegationStage.Draft) return (d.Id.ToString(), (string?)null, (string?)null);
+                var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Resolute.Web.Data.User>>();
+                var config = sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+                await new Resolute.Web.Features.Delegations.EstablishDelegation(d.Id, null).HandleAsync(db, users, config, default);
+                if (stage == DelegationStage.Established) return (d.Id.ToString(), null, null);
+                var c = await new Resolute.Web.Features.Delegations.ConcludeVisit(d.Id, null, null, null, [new(Resolute.Domain.Delegations.FindingKind.Strength, "Tốt")],
+                    [new("Kiến nghị ma trận", today.AddDays(20))], Issue: true).HandleAsync(db, default);
+                return (d.Id.ToString(), c.Id.ToString(), c.Recommendations[0].Id.ToString());
+            });
+        }
+
+        public async Task<(string, HttpContent?)> DelegationRequestAsync(DelegationStage stage, Func<string, string?, string?, string> url, Func<int, object>? body = null)
+        {
+            var (id, conclusion, recommendation) = await FreshDelegationAsync(stage);
+            var (_, content) = await DelegationVersionedAsync(id, body);
+            return (url(id, conclusion, recommendation), content);
+        }
+
+        public async Task<(string, HttpContent?)> DelegationVersionedAsync(string id, Func<int, object>? body)
+        {
+            var version = await app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Delegations),
+                    x => x.Id == Guid.Parse(id)), x => x.Version)));
+            return (id, body is null ? null : JsonContent.Create(body(version)));
+        }
+
+        /// <summary>A conclusion recorded but not issued on a delegation; returns its id.</summary>
+        public Task<string> ConcludeUnissuedAsync(string delegation) => app.WithDbAsync(async (db, _) =>
+            (await new Resolute.Web.Features.Delegations.ConcludeVisit(Guid.Parse(delegation), null, null, null,
+                [new(Resolute.Domain.Delegations.FindingKind.Strength, "Tốt")], [], Issue: false).HandleAsync(db, default)).Id.ToString());
+
         public enum MeetingStage { Scheduled, Held, WithConclusion }
 
         /// <summary>A meeting of the target unit's standing members (its chair the one member), made by the system at <paramref name="stage"/>; returns its id and its point's id.</summary>
@@ -567,6 +626,31 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             var (url, _) = await c.ProgrammeRequestAsync(true, (id, item) => $"/Programmes/Item/{id}/{item}?handler=Submitted");
             return (url, c.Form(new() { ["On"] = $"{DateTime.UtcNow.Year - 1}-06-25" }));
         }, Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
+        new("GET /api/delegations/", Get, Url("/api/delegations?year=2026"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/delegations/recommendations", Get, Url("/api/delegations/recommendations?year=2026"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("POST /api/delegations/", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/delegations", JsonContent.Create(new
+        {
+            organisationCode = Target, kind = "survey", title = "Đoàn khảo sát ma trận", startsOn = "2026-07-01", endsOn = "2026-07-31",
+        }))), Need.AssignForTarget, HttpStatusCode.Created, true),
+        new("GET /api/delegations/{id:guid}", Get, c => c.DelegationRequestAsync(Context.DelegationStage.WithConclusion, (id, _, _) => $"/api/delegations/{id}"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("PUT /api/delegations/{id:guid}", Put, c => c.DelegationRequestAsync(Context.DelegationStage.Draft, (id, _, _) => $"/api/delegations/{id}",
+            v => new { kind = "supervision", title = "Đoàn giám sát ma trận (sửa)", startsOn = "2026-07-01", endsOn = "2026-08-31", version = v }), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("POST /api/delegations/{id:guid}/establish", Post, c => c.DelegationRequestAsync(Context.DelegationStage.Draft, (id, _, _) => $"/api/delegations/{id}/establish",
+            v => new { version = v }), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("POST /api/delegations/{id:guid}/sessions", Post, c => c.DelegationRequestAsync(Context.DelegationStage.Established, (id, _, _) => $"/api/delegations/{id}/sessions",
+            v => new { at = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-ddTHH:mm:ss"), place = "Trụ sở", version = v }), Need.ActOnTarget, HttpStatusCode.Created, true, Permission.AssignTasks),
+        new("POST /api/delegations/{id:guid}/conclusions", Post, c => c.DelegationRequestAsync(Context.DelegationStage.Established, (id, _, _) => $"/api/delegations/{id}/conclusions",
+            v => new { findings = new[] { new { kind = "strength", text = "Tốt" } }, version = v }), Need.ActOnTarget, HttpStatusCode.Created, true, Permission.AssignTasks),
+        new("POST /api/delegations/{id:guid}/conclusions/{conclusionId:guid}/issue", Post, async c =>
+        {
+            var (id, _, _) = await c.FreshDelegationAsync(Context.DelegationStage.Established);
+            var conclusion = await c.ConcludeUnissuedAsync(id);
+            var (url, body) = await c.DelegationVersionedAsync(id, v => new { version = v });
+            return ($"/api/delegations/{id}/conclusions/{conclusion}/issue", body);
+        }, Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
+        new("POST /api/delegations/{id:guid}/conclusions/{conclusionId:guid}/recommendations/{recommendationId:guid}/task", Post, c => c.DelegationRequestAsync(
+            Context.DelegationStage.WithConclusion, (id, cid, rid) => $"/api/delegations/{id}/conclusions/{cid}/recommendations/{rid}/task", _ => new { }),
+            Need.ActOnTarget, HttpStatusCode.Created, true, Permission.AssignTasks),
         new("GET /api/meetings/", Get, Url("/api/meetings?forum=standingCommittee"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/meetings/report.docx", Get, async c => ($"/api/meetings/report.docx?org={await c.IdAsync(Target)}&from=2026-01-01&to=2026-12-31", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/meetings/report.xlsx", Get, Url("/api/meetings/report.xlsx?from=2026-01-01&to=2026-12-31"), Need.SignedIn, HttpStatusCode.OK, true),
@@ -594,6 +678,14 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             v => new { version = v }), Need.ActOnTarget, HttpStatusCode.OK, true, Permission.AssignTasks),
         new("GET /api/meetings/{id:guid}/invitation.docx", Get, c => c.MeetingRequestAsync(Context.MeetingStage.Scheduled, (id, _) => $"/api/meetings/{id}/invitation.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/meetings/{id:guid}/notice.docx", Get, c => c.MeetingRequestAsync(Context.MeetingStage.WithConclusion, (id, _) => $"/api/meetings/{id}/notice.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("PAGE /Delegations/Index", Get, Url("/Delegations?year=2026"), Need.SignedIn, HttpStatusCode.OK, false),
+        new("PAGE /Delegations/Edit", Get, Url("/Delegations/Edit"), Need.ManageAny, HttpStatusCode.OK, false),
+        new("PAGE /Delegations/Details", Get, c => c.DelegationRequestAsync(Context.DelegationStage.WithConclusion, (id, _, _) => $"/Delegations/Details/{id}"), Need.SeeTarget, HttpStatusCode.OK, false),
+        new("PAGE /Delegations/Details", Post, async c =>
+        {
+            var (url, _) = await c.DelegationRequestAsync(Context.DelegationStage.Draft, (id, _, _) => $"/Delegations/Details/{id}?handler=Establish");
+            return (url, c.Form(new()));
+        }, Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
         new("PAGE /Meetings/Index", Get, Url("/Meetings?m=2026-06"), Need.SignedIn, HttpStatusCode.OK, false),
         new("PAGE /Meetings/FollowUp", Get, Url("/Meetings/FollowUp?from=2026-01-01&to=2026-12-31"), Need.SignedIn, HttpStatusCode.OK, false),
         new("PAGE /Meetings/Edit", Get, Url("/Meetings/Edit"), Need.ManageAny, HttpStatusCode.OK, false),
