@@ -11,6 +11,8 @@ public sealed class DelegationView
 {
     public required Delegation Delegation { get; init; }
     public required string BodyName { get; init; }
+    public required Domain.Organisations.Organisation Body { get; init; }
+    public Domain.Organisations.Organisation? BodyParent { get; init; }
     public string? DecisionSymbol { get; init; }
     public string? SubjectSymbol { get; init; }
     public required IReadOnlyList<Member> Members { get; init; }
@@ -47,10 +49,14 @@ public sealed class DelegationView
         TaskRow? Task(Guid? tid) => tid is { } t && tasks.FirstOrDefault(a => a.Id == t) is { } a
             ? new TaskRow(a.Id, a.Title, a.State == AssignmentState.Draft ? null : a.StatusOn(today)) : null;
         string Unit(Guid u) => units.TryGetValue(u, out var x) ? x.ShortName : "—";
+        var body = await db.Organisations.IgnoreQueryFilters().AsNoTracking().FirstAsync(o => o.Id == d.OrganisationId, ct);
+        var parent = body.ParentId is { } pid ? await db.Organisations.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(o => o.Id == pid, ct) : null;
         return new DelegationView
         {
             Delegation = d,
             BodyName = Unit(d.OrganisationId),
+            Body = body,
+            BodyParent = parent,
             DecisionSymbol = d.DecisionDocumentId is { } dd ? symbols.GetValueOrDefault(dd) : null,
             SubjectSymbol = d.SubjectDocumentId is { } sd ? symbols.GetValueOrDefault(sd) : null,
             Members = d.Members.OrderBy(m => m.Role == DelegationRole.Secretary ? 9 : (int)m.Role).ThenBy(m => names.GetValueOrDefault(m.PersonId), Domain.Text.VietnameseText.Comparer)

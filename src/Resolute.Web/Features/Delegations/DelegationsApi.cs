@@ -42,6 +42,10 @@ public static class DelegationsApi
         g.MapGet("", List).WithSummary("Delegations the caller may see (the deciding body's subtree, the units visited, or as a member); filter by org (deciding body), year and kind.");
         g.MapPost("", Create).WithSummary("Prepares a delegation: deciding body, kind, title, subject (and its document), periods, members with roles (one head), units visited with their report deadlines.");
         g.MapGet("/recommendations", Recommendations).WithSummary("The state of recommendations across delegations and units: each with the status of its task (done on time, late, open, overdue, not yet a task).");
+        g.MapGet("/recommendations.docx", RecommendationsDocx).WithSummary("The state of recommendations of a deciding body's delegations in a year as its report (.docx); org is required.");
+        g.MapGet("/recommendations.xlsx", RecommendationsXlsx).WithSummary("The state of recommendations as a workbook (the report's annex).");
+        g.MapGet("/{id:guid}/decision.docx", DecisionDocx).WithSummary("The decision setting the delegation up (QĐ), in the Party format.");
+        g.MapGet("/{id:guid}/conclusions/{conclusionId:guid}.docx", ConclusionDocx).WithSummary("The delegation's conclusion on a unit (KL), or the notice of its working results (TB).");
         g.MapGet("/{id:guid}", Get).WithSummary("One delegation: members, visited units and their reports, sessions, conclusions with findings and recommendations (each with its task's id). ETag carries the version.");
         g.MapPut("/{id:guid}", Update).WithSummary("Changes a delegation: while a draft, everything; once established, its description and period (ending it ends the members' access) and more units.");
         g.MapPost("/{id:guid}/establish", Establish).WithSummary("Registers the decision (QĐ) and gives each visited unit its reporting task; the members' temporary access runs from startsOn to endsOn.");
@@ -187,6 +191,35 @@ public static class DelegationsApi
         }
         return rows;
     }
+
+    private static Infrastructure.Docx.PageMargins Margins(IConfiguration config) =>
+        config.GetSection("Documents:Margins").Get<Infrastructure.Docx.PageMargins>() ?? new();
+
+    private static async Task<FileContentHttpResult> DecisionDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var v = await DelegationView.LoadAsync(db, id, ct);
+        return TypedResults.File(DelegationDocuments.DecisionDocx(v, v.Delegation.StartsOn < db.Today ? v.Delegation.StartsOn : db.Today, Margins(config)),
+            Programmes.ProgrammesApi.DocxType, $"quyet-dinh-thanh-lap-doan-{v.Delegation.StartsOn:yyyyMMdd}.docx");
+    }
+
+    private static async Task<FileContentHttpResult> ConclusionDocx(Guid id, Guid conclusionId, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var v = await DelegationView.LoadAsync(db, id, ct);
+        return TypedResults.File(DelegationDocuments.ConclusionDocx(v, conclusionId, db.Today, Margins(config)), Programmes.ProgrammesApi.DocxType, "ket-luan-cua-doan.docx");
+    }
+
+    private static async Task<FileContentHttpResult> RecommendationsDocx(Guid org, int? year, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var body = await db.Organisations.FirstOrDefaultAsync(o => o.Id == org, ct) ?? throw new Infrastructure.NotFoundException("Không tìm thấy đơn vị, hoặc bạn không có quyền xem.");
+        var parent = body.ParentId is { } p ? await db.Organisations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Id == p, ct) : null;
+        var y = year ?? db.Today.Year;
+        return TypedResults.File(DelegationDocuments.RecommendationsDocx(body, parent, await RecommendationsAsync(db, org, y, ct), y, db.Today, Margins(config)),
+            Programmes.ProgrammesApi.DocxType, $"bao-cao-thuc-hien-kien-nghi-{y}.docx");
+    }
+
+    private static async Task<FileContentHttpResult> RecommendationsXlsx(Guid? org, int? year, ResoluteDbContext db, CancellationToken ct) =>
+        TypedResults.File(DelegationDocuments.RecommendationsXlsx(await RecommendationsAsync(db, org, year ?? db.Today.Year, ct)), Programmes.ProgrammesApi.XlsxType,
+            "thuc-hien-kien-nghi.xlsx");
 
     private static async Task<Ok<List<RecommendationRow>>> Recommendations(ResoluteDbContext db, Guid? org, int? year, CancellationToken ct) =>
         TypedResults.Ok(await RecommendationsAsync(db, org, year, ct));

@@ -16,6 +16,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
     public List<DelegationsApi.Summary> Delegations { get; private set; } = [];
     public List<DelegationsApi.RecommendationRow> Recommendations { get; private set; } = [];
     public bool CanCreate { get; private set; }
+    public Guid? UnitId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -23,6 +24,7 @@ public sealed class IndexModel(ResoluteDbContext db) : PageModel
         if (Year is < 1990 or > 2999) throw new Domain.Common.DomainException("year", "Năm không hợp lệ.", "year");
         CanCreate = db.Scope.HasAny(Permission.AssignTasks);
         var unit = await Units.FindAsync(db, null, Unit, "unit", "cơ quan", ct);
+        UnitId = unit?.Id;
         Delegations = await DelegationsApi.ListAsync(db, unit?.Id, Year, Kind, ct);
         Recommendations = await DelegationsApi.RecommendationsAsync(db, unit?.Id, Year, ct);
         return Page();

@@ -1015,5 +1015,8 @@ public static partial class Text
         ["Hạn chế, khuyết điểm"] = "Shortcoming",
         ["Vi phạm"] = "Violation",
         ["Nhận xét, mỗi dòng một ý: \"+ \" ưu điểm, \"- \" hạn chế, \"! \" vi phạm (chỉ kiểm tra)"] = "Findings, one a line: \"+ \" strength, \"- \" shortcoming, \"! \" violation (inspection only)",
+        ["Quyết định (.docx)"] = "Decision (.docx)",
+        ["bản in (.docx)"] = "print (.docx)",
+        ["Chọn cơ quan thành lập để in báo cáo (.docx)."] = "Choose a deciding body to print the report (.docx).",
     };
 }

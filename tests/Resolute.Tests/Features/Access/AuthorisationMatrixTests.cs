@@ -626,6 +626,11 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             var (url, _) = await c.ProgrammeRequestAsync(true, (id, item) => $"/Programmes/Item/{id}/{item}?handler=Submitted");
             return (url, c.Form(new() { ["On"] = $"{DateTime.UtcNow.Year - 1}-06-25" }));
         }, Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
+        new("GET /api/delegations/recommendations.docx", Get, async c => ($"/api/delegations/recommendations.docx?org={await c.IdAsync(Target)}&year=2026", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/delegations/recommendations.xlsx", Get, Url("/api/delegations/recommendations.xlsx?year=2026"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/delegations/{id:guid}/decision.docx", Get, c => c.DelegationRequestAsync(Context.DelegationStage.Established, (id, _, _) => $"/api/delegations/{id}/decision.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/delegations/{id:guid}/conclusions/{conclusionId:guid}.docx", Get, c => c.DelegationRequestAsync(Context.DelegationStage.WithConclusion,
+            (id, cid, _) => $"/api/delegations/{id}/conclusions/{cid}.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/delegations/", Get, Url("/api/delegations?year=2026"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/delegations/recommendations", Get, Url("/api/delegations/recommendations?year=2026"), Need.SignedIn, HttpStatusCode.OK, true),
         new("POST /api/delegations/", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/delegations", JsonContent.Create(new

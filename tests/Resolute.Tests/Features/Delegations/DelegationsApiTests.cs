@@ -208,4 +208,40 @@ public class DelegationsApiTests(ResoluteFactory app) : IClassFixture<ResoluteFa
             .Select(r => r.GetProperty("task").ValueKind == JsonValueKind.Null ? "none" : r.GetProperty("task").GetProperty("status").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "done-on-time", "done-late", "overdue", "on-track", "none" }, states);
     }
+
+    [Fact]
+    public async Task Documents_Decision_Conclusion_AndTheRecommendationsReport_PrintInThePartyFormat()
+    {
+        var leader = await app.ApiClientAsync(ScopeRole.Leader, "TU-HN");
+        var list = (await Json(await leader.GetAsync("/api/delegations?year=2026"), HttpStatusCode.OK)).EnumerateArray().ToList();
+        var id = list.Single(x => x.GetProperty("title").GetString() == "Đoàn giám sát việc ban hành và thực hiện quy chế làm việc của đảng ủy phường").GetProperty("id").GetString();
+        var d = await Json(await leader.GetAsync($"/api/delegations/{id}"), HttpStatusCode.OK);
+        var conclusion = d.GetProperty("conclusions")[0];
+
+        var decision = await leader.GetByteArrayAsync($"/api/delegations/{id}/decision.docx");
+        var decisionText = Infrastructure.Docx.Rendered.DocxText(decision);
+        Assert.Contains(d.GetProperty("decisionSymbol").GetString()!, decisionText);
+        Assert.Contains("Điều 1. Thành lập đoàn giám sát", decisionText);
+        Assert.Contains("trưởng đoàn", decisionText);
+
+        var docx = await leader.GetByteArrayAsync($"/api/delegations/{id}/conclusions/{conclusion.GetProperty("id")}.docx");
+        var pdf = await Infrastructure.Docx.Rendered.PdfTextAsync(docx, "delegation-conclusion");
+        foreach (var text in new[] { Infrastructure.Docx.Rendered.DocxText(docx), pdf }.OfType<string>())
+        {
+            Assert.Contains("THÀNH ỦY HÀ NỘI", text);
+            Assert.Contains(conclusion.GetProperty("documentSymbol").GetString()!, text);
+            Assert.Contains("KẾT LUẬN", text);
+            Assert.Contains("KIẾN NGHỊ", text);
+            Assert.Contains(conclusion.GetProperty("recommendations")[0].GetProperty("text").GetString()![..30], text);
+        }
+
+        var commission = await app.UnitIdAsync("UBKTTU");
+        var report = Infrastructure.Docx.Rendered.DocxText(await leader.GetByteArrayAsync($"/api/delegations/recommendations.docx?org={commission}&year=2026"));
+        Assert.Contains("tình hình thực hiện kiến nghị", report);
+        Assert.Contains("quá hạn 1", report);
+        var workbook = await leader.GetByteArrayAsync($"/api/delegations/recommendations.xlsx?org={commission}&year=2026");
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(workbook), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(6, rows.Count);
+        Assert.Contains(rows, r => (r["Tình trạng"] as string) == "Chưa giao nhiệm vụ");
+    }
 }
