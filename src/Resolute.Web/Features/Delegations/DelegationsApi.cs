@@ -52,6 +52,8 @@ public static class DelegationsApi
         g.MapPost("/{id:guid}/sessions", Session).WithSummary("Records a working session with a visited unit: time, place, attendees, the paper presented (paperSymbol), minutes.");
         g.MapPost("/{id:guid}/conclusions", Conclude).WithSummary("The conclusion on a visited unit: findings (strength, shortcoming, violation in an inspection) and recommendations; issue=true registers it (KL or TB).");
         g.MapPost("/{id:guid}/conclusions/{conclusionId:guid}/issue", Issue).WithSummary("Registers a conclusion recorded earlier (KL or TB).");
+        api.MapGet("/inspection-programmes", Programme).WithTags("Delegations")
+            .WithSummary("A body's annual programme of inspection and supervision: its delegations planned (drafts) and carried out by quarter, the units covered this term, and a warning for a unit planned twice in the year for the same subject.");
         g.MapPost("/{id:guid}/conclusions/{conclusionId:guid}/recommendations/{recommendationId:guid}/task", ToTask)
             .WithSummary("Makes a recommendation a five-clear task of the visited unit, followed up by the deciding body (done when it accepts the report).");
     }
@@ -190,6 +192,16 @@ public static class DelegationsApi
                     r.Recommendation.Number, r.Recommendation.Text, r.Recommendation.Deadline, Dto(r.Task))));
         }
         return rows;
+    }
+
+    private static async Task<Results<Ok<InspectionProgramme.Result>, ValidationProblem>> Programme(Guid? org, int? year, ResoluteDbContext db, CancellationToken ct)
+    {
+        if (org is not { } id)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["org"] = ["Cần chọn cơ quan (org)."] }, title: "Dữ liệu không hợp lệ.");
+        var y = year ?? db.Today.Year;
+        if (y is < 1990 or > 2999)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Năm phải từ 1990 đến 2999."] }, title: "Dữ liệu không hợp lệ.");
+        return TypedResults.Ok(await InspectionProgramme.BuildAsync(db, id, y, ct));
     }
 
     private static Infrastructure.Docx.PageMargins Margins(IConfiguration config) =>

@@ -74,6 +74,33 @@ internal static class DemoDelegations
         db.ChangeTracker.Clear();
     }
 
+    private const string RegulationsSubject = "Việc ban hành, thực hiện quy chế làm việc nhiệm kỳ 2025–2030 theo quy chế mẫu của Thành ủy";
+
+    /// <summary>The rest of the commission's programme for the year, still drafts: one plans Hoàn Kiếm again on the same subject (the programme warns).</summary>
+    private static async Task PlannedAsync(ResoluteDbContext db, Guid head, Guid inspector, CancellationToken ct)
+    {
+        (string Title, DelegationKind Kind, string Subject, string Ward, DateOnly Start)[] plans =
+        [
+            ("Đoàn kiểm tra việc thực hiện quy chế làm việc của Đảng ủy phường Hoàn Kiếm", DelegationKind.Inspection, RegulationsSubject, "P-HOANKIEM", new DateOnly(2026, 12, 10)),
+            ("Đoàn giám sát công tác cán bộ của Đảng ủy phường Ngọc Hà", DelegationKind.Supervision, "Việc thực hiện quy định về công tác cán bộ", "P-NGOCHA", new DateOnly(2026, 12, 14)),
+        ];
+        foreach (var (title, kind, subject, ward, start) in plans)
+        {
+            await new SaveDelegation(null, null, new DelegationFields
+            {
+                OrganisationCode = "UBKTTU",
+                Kind = kind,
+                Title = title,
+                Subject = subject,
+                StartsOn = start,
+                EndsOn = start.AddDays(20),
+                Members = [new(head, DelegationRole.Head), new(inspector, DelegationRole.Secretary)],
+                Visits = [new VisitInput(ward, null, start.AddDays(7))],
+            }).HandleAsync(db, ct);
+            db.ChangeTracker.Clear();
+        }
+    }
+
     private static async Task SupervisionAsync(ResoluteDbContext db, IServiceProvider sp, CancellationToken ct)
     {
         var head = await PersonAsync(db, "UBKTTU", "Chủ nhiệm", ct);
@@ -85,7 +112,7 @@ internal static class DemoDelegations
             OrganisationCode = "UBKTTU",
             Kind = DelegationKind.Supervision,
             Title = "Đoàn giám sát việc ban hành và thực hiện quy chế làm việc của đảng ủy phường",
-            Subject = "Việc ban hành, thực hiện quy chế làm việc nhiệm kỳ 2025–2030 theo quy chế mẫu của Thành ủy",
+            Subject = RegulationsSubject,
             ReviewFrom = new DateOnly(2025, 7, 1),
             ReviewTo = new DateOnly(2026, 9, 30),
             StartsOn = new DateOnly(2026, 10, 15),
@@ -157,5 +184,6 @@ internal static class DemoDelegations
                 db.ChangeTracker.Clear();
             }
         }
+        await PlannedAsync(db, head, inspector, ct);
     }
 }

@@ -1018,5 +1018,17 @@ public static partial class Text
         ["Quyết định (.docx)"] = "Decision (.docx)",
         ["bản in (.docx)"] = "print (.docx)",
         ["Chọn cơ quan thành lập để in báo cáo (.docx)."] = "Choose a deciding body to print the report (.docx).",
+        ["Chương trình kiểm tra, giám sát"] = "Inspection and supervision programme",
+        ["Chương trình kiểm tra, giám sát năm"] = "Inspection and supervision programme",
+        ["Quý"] = "Quarter",
+        ["Chưa có đoàn nào."] = "No delegation yet.",
+        ["kế hoạch"] = "planned",
+        ["đã thành lập"] = "established",
+        ["Đơn vị đã được kiểm tra, giám sát"] = "Units inspected or supervised",
+        ["Số đoàn"] = "Delegations",
+        ["Gần nhất"] = "Latest",
+        ["Chưa có đơn vị nào."] = "None yet.",
+        ["Cơ quan (mã)"] = "Body (code)",
+        ["Cơ quan"] = "Body",
     };
 }

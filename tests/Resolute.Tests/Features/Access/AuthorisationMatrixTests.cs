@@ -631,6 +631,8 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         new("GET /api/delegations/{id:guid}/decision.docx", Get, c => c.DelegationRequestAsync(Context.DelegationStage.Established, (id, _, _) => $"/api/delegations/{id}/decision.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/delegations/{id:guid}/conclusions/{conclusionId:guid}.docx", Get, c => c.DelegationRequestAsync(Context.DelegationStage.WithConclusion,
             (id, cid, _) => $"/api/delegations/{id}/conclusions/{cid}.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("GET /api/inspection-programmes", Get, async c => ($"/api/inspection-programmes?org={await c.IdAsync(Target)}&year=2026", null), Need.SeeTarget, HttpStatusCode.OK, true),
+        new("PAGE /Delegations/Programme", Get, Url($"/Delegations/Programme?unit={Target}&year=2026"), Need.SeeTarget, HttpStatusCode.OK, false),
         new("GET /api/delegations/", Get, Url("/api/delegations?year=2026"), Need.SignedIn, HttpStatusCode.OK, true),
         new("GET /api/delegations/recommendations", Get, Url("/api/delegations/recommendations?year=2026"), Need.SignedIn, HttpStatusCode.OK, true),
         new("POST /api/delegations/", Post, _ => Task.FromResult<(string, HttpContent?)>(("/api/delegations", JsonContent.Create(new
