@@ -86,6 +86,39 @@ public static class DelegationDocuments
         return doc.ToDocx();
     }
 
+    /// <summary>The delegation's own summary report to its body: what it did with each unit, what it found, and where its recommendations stand.</summary>
+    public static byte[] SummaryDocx(DelegationView v, DateOnly today, PageMargins margins)
+    {
+        var d = v.Delegation;
+        var doc = Frame(v.Body, v.BodyParent, $"     -BC/{Suffix(v.Body)}", today, "Báo cáo", $"kết quả hoạt động của {Lower(d.Title)}", margins,
+            [v.BodyName, $"Lưu {v.BodyName}"]);
+        var recs = v.Conclusions.SelectMany(c => c.Recommendations).ToList();
+        int Count(string s) => recs.Count(r => DelegationsApi.Dto(r.Task)?.Status == s);
+        doc.Body.Add(new OfficialDocument.Paragraph(
+            $"Thực hiện Quyết định {v.DecisionSymbol ?? "thành lập đoàn"}, từ ngày {d.StartsOn:dd/MM/yyyy} đến ngày {d.EndsOn:dd/MM/yyyy}, đoàn gồm {v.Members.Count} đồng chí"
+            + $"{(v.Members.FirstOrDefault(m => m.Role == DelegationRole.Head) is { } h ? $" do đồng chí {h.Name} làm Trưởng đoàn" : "")} đã làm việc với {v.Visits.Count} đơn vị"
+            + $"{(d.Subject is null ? "" : $" về {Lower(d.Subject)}")}; {v.Sessions.Count} buổi làm việc, {v.Conclusions.Count} kết luận, {recs.Count} kiến nghị "
+            + $"(hoàn thành đúng hạn {Count("done-on-time")}, hoàn thành chậm {Count("done-late")}, trong hạn {Count("on-track")}, quá hạn {Count("overdue")}, chưa giao nhiệm vụ {recs.Count(r => r.Task is null)}). Kết quả cụ thể như sau:"));
+        var n = 0;
+        foreach (var x in v.Visits)
+        {
+            doc.Body.Add(new OfficialDocument.Heading($"{OfficialDocument.Roman(++n)}. {x.UnitName.ToUpperInvariant()}"));
+            doc.Body.Add(new OfficialDocument.Paragraph($"Báo cáo theo đề cương: {(x.Report is { } report ? StatusText(DelegationsApi.Dto(report)) : "không yêu cầu")}."));
+            var sessions = v.Sessions.Where(s => s.Session.UnitId == x.Visit.UnitId).Select(s => (s.Session.At + Infrastructure.VietnamTime.Offset).ToString("dd/MM/yyyy")).ToList();
+            if (sessions.Count > 0) doc.Body.Add(new OfficialDocument.Paragraph($"Làm việc ngày {string.Join(", ", sessions)}."));
+            if (v.Conclusions.FirstOrDefault(c => c.Conclusion.UnitId == x.Visit.UnitId) is not { } c)
+            {
+                doc.Body.Add(new OfficialDocument.Paragraph("Chưa có kết luận."));
+                continue;
+            }
+            doc.Body.Add(new OfficialDocument.Paragraph($"{(c.DocumentSymbol is null ? "Kết luận (chưa ban hành)" : $"Kết luận số {c.DocumentSymbol}")}: "
+                + string.Join("; ", c.Conclusion.Findings.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.VietnameseName().ToLowerInvariant()}")) + "."));
+            foreach (var r in c.Recommendations)
+                doc.Body.Add(new OfficialDocument.Paragraph($"- Kiến nghị {r.Recommendation.Number}: {r.Recommendation.Text} — {StatusText(DelegationsApi.Dto(r.Task))}."));
+        }
+        return doc.ToDocx();
+    }
+
     public static string StatusText(DelegationsApi.TaskDto? t) => t is null ? "Chưa giao nhiệm vụ" : Meetings.MeetingDocuments.StatusText(t.Status);
 
     /// <summary>The state of recommendations over the delegations a body decided in a year, by visited unit.</summary>

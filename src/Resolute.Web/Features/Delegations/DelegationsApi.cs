@@ -12,7 +12,7 @@ public static class DelegationsApi
 {
     public sealed record DelegationBody(int? Version, string? OrganisationCode, Guid? OrganisationId, DelegationKind? Kind, string? Title, string? Subject,
         string? SubjectSymbol, DateOnly? ReviewFrom, DateOnly? ReviewTo, DateOnly? StartsOn, DateOnly? EndsOn, List<MemberInput>? Members, List<VisitInput>? Visits);
-    public sealed record EstablishBody(int? Version, DateOnly? On, string? Outline);
+    public sealed record EstablishBody(int? Version, DateOnly? On, string? Outline, Guid? OutlineTemplateId);
     public sealed record SessionBody(int? Version, string? UnitCode, DateTime? At, string? Place, string? PaperSymbol, string? Attendees, string? Minutes);
     public sealed record ConclusionBody(int? Version, string? UnitCode, string? Summary, List<FindingInput>? Findings, List<RecommendationInput>? Recommendations,
         bool Issue, DateOnly? On);
@@ -44,11 +44,12 @@ public static class DelegationsApi
         g.MapGet("/recommendations", Recommendations).WithSummary("The state of recommendations across delegations and units: each with the status of its task (done on time, late, open, overdue, not yet a task).");
         g.MapGet("/recommendations.docx", RecommendationsDocx).WithSummary("The state of recommendations of a deciding body's delegations in a year as its report (.docx); org is required.");
         g.MapGet("/recommendations.xlsx", RecommendationsXlsx).WithSummary("The state of recommendations as a workbook (the report's annex).");
+        g.MapGet("/{id:guid}/report.docx", SummaryDocx).WithSummary("The delegation's own summary report: each unit's report, sessions, conclusion and the state of its recommendations.");
         g.MapGet("/{id:guid}/decision.docx", DecisionDocx).WithSummary("The decision setting the delegation up (QĐ), in the Party format.");
         g.MapGet("/{id:guid}/conclusions/{conclusionId:guid}.docx", ConclusionDocx).WithSummary("The delegation's conclusion on a unit (KL), or the notice of its working results (TB).");
         g.MapGet("/{id:guid}", Get).WithSummary("One delegation: members, visited units and their reports, sessions, conclusions with findings and recommendations (each with its task's id). ETag carries the version.");
         g.MapPut("/{id:guid}", Update).WithSummary("Changes a delegation: while a draft, everything; once established, its description and period (ending it ends the members' access) and more units.");
-        g.MapPost("/{id:guid}/establish", Establish).WithSummary("Registers the decision (QĐ) and gives each visited unit its reporting task; the members' temporary access runs from startsOn to endsOn.");
+        g.MapPost("/{id:guid}/establish", Establish).WithSummary("Registers the decision (QĐ) and gives each visited unit its reporting task on the outline (outline text, or a review outline template by outlineTemplateId, else the standard review outline); the members' temporary access runs from startsOn to endsOn.");
         g.MapPost("/{id:guid}/sessions", Session).WithSummary("Records a working session with a visited unit: time, place, attendees, the paper presented (paperSymbol), minutes.");
         g.MapPost("/{id:guid}/conclusions", Conclude).WithSummary("The conclusion on a visited unit: findings (strength, shortcoming, violation in an inspection) and recommendations; issue=true registers it (KL or TB).");
         g.MapPost("/{id:guid}/conclusions/{conclusionId:guid}/issue", Issue).WithSummary("Registers a conclusion recorded earlier (KL or TB).");
@@ -150,7 +151,7 @@ public static class DelegationsApi
 
     private static async Task<Ok<Detail>> Establish(Guid id, EstablishBody body, ResoluteDbContext db, UserManager<User> users, IConfiguration config, CancellationToken ct)
     {
-        await new EstablishDelegation(id, body.Version, body.On, body.Outline, RequireVersion: true).HandleAsync(db, users, config, ct);
+        await new EstablishDelegation(id, body.Version, body.On, body.Outline, RequireVersion: true, body.OutlineTemplateId).HandleAsync(db, users, config, ct);
         return TypedResults.Ok(await DetailAsync(db, id, ct));
     }
 
@@ -212,6 +213,12 @@ public static class DelegationsApi
         var v = await DelegationView.LoadAsync(db, id, ct);
         return TypedResults.File(DelegationDocuments.DecisionDocx(v, v.Delegation.StartsOn < db.Today ? v.Delegation.StartsOn : db.Today, Margins(config)),
             Programmes.ProgrammesApi.DocxType, $"quyet-dinh-thanh-lap-doan-{v.Delegation.StartsOn:yyyyMMdd}.docx");
+    }
+
+    private static async Task<FileContentHttpResult> SummaryDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
+    {
+        var v = await DelegationView.LoadAsync(db, id, ct);
+        return TypedResults.File(DelegationDocuments.SummaryDocx(v, db.Today, Margins(config)), Programmes.ProgrammesApi.DocxType, "bao-cao-ket-qua-hoat-dong-cua-doan.docx");
     }
 
     private static async Task<FileContentHttpResult> ConclusionDocx(Guid id, Guid conclusionId, ResoluteDbContext db, IConfiguration config, CancellationToken ct)

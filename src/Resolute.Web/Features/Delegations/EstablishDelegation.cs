@@ -12,7 +12,7 @@ namespace Resolute.Web.Features.Delegations;
 /// on the outline, by the unit's deadline, given by the deciding body (assigned when all five clears hold, else a draft
 /// that lists what is missing). In one transaction.
 /// </summary>
-public sealed record EstablishDelegation(Guid Id, int? Version, DateOnly? On = null, string? Outline = null, bool RequireVersion = false)
+public sealed record EstablishDelegation(Guid Id, int? Version, DateOnly? On = null, string? Outline = null, bool RequireVersion = false, Guid? OutlineTemplateId = null)
 {
     public async Task<Delegation> HandleAsync(ResoluteDbContext db, UserManager<User> users, IConfiguration config, CancellationToken ct)
     {
@@ -21,6 +21,16 @@ public sealed record EstablishDelegation(Guid Id, int? Version, DateOnly? On = n
         DelegationRules.CheckVersion(d, Version, RequireVersion);
         var on = On ?? db.Today;
         if (on > db.Today) throw new DomainException("future", "Ngày quyết định không được sau hôm nay.", "on");
+        // The outline the units report on: the text given, else a review outline template's sections, else the standard review outline.
+        var outline = Outline;
+        if (outline is null)
+        {
+            var sections = OutlineTemplateId is { } tid
+                ? (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.OutlineTemplates, t => t.Id == tid, ct)
+                    ?? throw new DomainException("template", "Không tìm thấy mẫu đề cương.", "outlineTemplateId")).Outline.Sections
+                : Domain.Reviews.ReviewOutline.StandardSections;
+            outline = "Đề cương báo cáo:\n" + string.Join("\n", sections.Select((x, i) => $"{i + 1}. {x.Title}"));
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var decision = await DelegationRules.RegisterAsync(db, d.OrganisationId, "QĐ", on,
             $"Quyết định thành lập {d.Title}", d.Subject, ct);
@@ -34,7 +44,7 @@ public sealed record EstablishDelegation(Guid Id, int? Version, DateOnly? On = n
                 AssignerId = await DelegationRules.AssignerForAsync(db, d, visit.UnitId, ct),
                 FollowUpId = d.OrganisationId,
                 Title = $"Báo cáo phục vụ {d.Kind.VietnameseName().ToLowerInvariant()}: {d.Title}",
-                Content = Outline ?? $"Báo cáo theo đề cương gửi kèm Quyết định {decision.Symbol}{(d.Subject is null ? "" : $" về {d.Subject}")}.",
+                Content = $"Báo cáo theo đề cương gửi kèm Quyết định {decision.Symbol}{(d.Subject is null ? "" : $" về {d.Subject}")}.\n{outline}",
                 SourceDocumentId = decision.Id,
                 LeadId = visit.UnitId,
                 LeadLeaderId = leader,

@@ -1030,5 +1030,6 @@ public static partial class Text
         ["Chưa có đơn vị nào."] = "None yet.",
         ["Cơ quan (mã)"] = "Body (code)",
         ["Cơ quan"] = "Body",
+        ["Báo cáo kết quả (.docx)"] = "Summary report (.docx)",
     };
 }

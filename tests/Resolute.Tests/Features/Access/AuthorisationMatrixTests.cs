@@ -628,6 +628,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         }, Need.ActOnTarget, HttpStatusCode.Redirect, false, Permission.AssignTasks),
         new("GET /api/delegations/recommendations.docx", Get, async c => ($"/api/delegations/recommendations.docx?org={await c.IdAsync(Target)}&year=2026", null), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/delegations/recommendations.xlsx", Get, Url("/api/delegations/recommendations.xlsx?year=2026"), Need.SignedIn, HttpStatusCode.OK, true),
+        new("GET /api/delegations/{id:guid}/report.docx", Get, c => c.DelegationRequestAsync(Context.DelegationStage.WithConclusion, (id, _, _) => $"/api/delegations/{id}/report.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/delegations/{id:guid}/decision.docx", Get, c => c.DelegationRequestAsync(Context.DelegationStage.Established, (id, _, _) => $"/api/delegations/{id}/decision.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
         new("GET /api/delegations/{id:guid}/conclusions/{conclusionId:guid}.docx", Get, c => c.DelegationRequestAsync(Context.DelegationStage.WithConclusion,
             (id, cid, _) => $"/api/delegations/{id}/conclusions/{cid}.docx"), Need.SeeTarget, HttpStatusCode.OK, true),
@@ -799,6 +800,70 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
             }
         output.WriteLine($"authorisation matrix: {checkedCases} cases over {Cases().Count} requests and {callers.Count} callers");
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>
+    /// The temporary grant of a delegation's member (RULES.md §12): a caller whose roles lie in a sibling ward, named a
+    /// member of a delegation visiting a unit under the target, reads that unit's task while the delegation is established
+    /// and within its period — never acts on it — and reads nothing there before it is established or after it ends.
+    /// </summary>
+    [Fact]
+    public async Task TemporaryGrant_ReadsTheVisitedUnitDuringTheDelegationOnly()
+    {
+        var c = new Context(app);
+        var (id, _, _) = await c.FreshDelegationAsync(Context.DelegationStage.Draft);
+        var delegation = Guid.Parse(id);
+        var (head, visited) = await app.WithDbAsync(async (db, _) =>
+        {
+            var d = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(
+                    Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(
+                        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Delegations), x => x.Members), x => x.Visits),
+                x => x.Id == delegation);
+            return (d.Members[0].PersonId, d.Visits[0].UnitId);
+        });
+        var member = await app.ApiClientAsync(ScopeRole.Reporter, Sibling, head);
+        var office = await app.ApiClientAsync(ScopeRole.Office, Ward);
+
+        // A task of the visited unit, given before the delegation is set up.
+        var target = await app.UnitIdAsync(Target);
+        var taskId = await app.WithDbAsync(async (db, _) =>
+        {
+            var a = Resolute.Domain.Assignments.Assignment.Imported(target, visited, null, "Nhiệm vụ của đơn vị được giám sát", null, "Ma trận",
+                DateTime.UtcNow, db.Today.AddDays(40), null, 10);
+            db.Assignments.Add(a);
+            await db.SaveChangesAsync();
+            return a.Id.ToString();
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/assignments/{taskId}")).StatusCode);
+
+        var version = await app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Delegations),
+                x => x.Id == delegation), x => x.Version)));
+        var established = await office.PostAsJsonAsync($"/api/delegations/{id}/establish", new { version });
+        Assert.Equal(HttpStatusCode.OK, established.StatusCode);
+        var during = await member.GetAsync($"/api/assignments/{taskId}");
+        Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        var list = System.Text.Json.JsonDocument.Parse(await member.GetStringAsync($"/api/assignments?org={visited}&subtree=true")).RootElement;
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), t => t.GetProperty("id").GetString() == taskId);
+        var read = System.Text.Json.JsonDocument.Parse(await during.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.PutAsJsonAsync($"/api/assignments/{taskId}", new { title = "Sửa", version = read.GetProperty("version").GetInt32() })).StatusCode);
+        Assert.True(await app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            db.AuditEntries, a => a.Action == "read-under-delegation" && a.EntityId == id)));
+
+        // The period ends: nothing is read there any more.
+        var d = System.Text.Json.JsonDocument.Parse(await office.GetStringAsync($"/api/delegations/{id}")).RootElement;
+        var today = DateOnly.Parse(d.GetProperty("startsOn").GetString()!).AddDays(1);
+        var ended = await office.PutAsJsonAsync($"/api/delegations/{id}", new
+        {
+            kind = "supervision",
+            title = d.GetProperty("title").GetString(),
+            startsOn = d.GetProperty("startsOn").GetString(),
+            endsOn = today.AddDays(-1).ToString("yyyy-MM-dd"),
+            version = d.GetProperty("version").GetInt32(),
+        });
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/api/assignments/{taskId}")).StatusCode);
     }
 
     [Fact]

@@ -80,6 +80,8 @@ public class DelegationsApiTests(ResoluteFactory app) : IClassFixture<ResoluteFa
         // The ward reports on the outline through its reporting task.
         var ward = await app.ApiClientAsync(ScopeRole.Reporter, "P-NGHIADO");
         var task = await Json(await ward.GetAsync($"/api/assignments/{reportTask}"), HttpStatusCode.OK);
+        // The outline is the review outline's (the standard sections, by default).
+        Assert.Contains("Đề cương báo cáo:", task.GetProperty("content").GetString());
         await Json(await ward.PostAsJsonAsync($"/api/assignments/{reportTask}/progress", new
         {
             narrative = "Đảng ủy phường đã ban hành Quy chế làm việc số 01-QC/ĐU; báo cáo theo đề cương gửi kèm.",
@@ -234,6 +236,11 @@ public class DelegationsApiTests(ResoluteFactory app) : IClassFixture<ResoluteFa
             Assert.Contains("KIẾN NGHỊ", text);
             Assert.Contains(conclusion.GetProperty("recommendations")[0].GetProperty("text").GetString()![..30], text);
         }
+
+        var summary = Infrastructure.Docx.Rendered.DocxText(await leader.GetByteArrayAsync($"/api/delegations/{id}/report.docx"));
+        Assert.Contains("KẾT QUẢ HOẠT ĐỘNG", summary.ToUpperInvariant());
+        Assert.Contains("I. ĐẢNG ỦY PHƯỜNG", summary);
+        Assert.Contains("Báo cáo theo đề cương: Hoàn thành", summary);
 
         var commission = await app.UnitIdAsync("UBKTTU");
         var report = Infrastructure.Docx.Rendered.DocxText(await leader.GetByteArrayAsync($"/api/delegations/recommendations.docx?org={commission}&year=2026"));
