@@ -101,6 +101,13 @@ public static class HttpBenchmark
                 // The city's dashboard of the tasks born from its standing committee's conclusions (counted from the tasks, not the tally).
                 scenarios.Add(new("dashboard-conclusions", concurrency, _ => Get($"/api/dashboard?org={data.Root}&conclusions=standingCommittee"), null));
             }
+            if (pr.Delegation is { } delegation)
+            {
+                // One delegation with 20 units, sessions, conclusions and 60 recommendations; the state of every recommendation; the body's inspection programme.
+                scenarios.Add(new("delegation", concurrency, _ => Get($"/api/delegations/{delegation}"), null));
+                scenarios.Add(new("recommendations", concurrency, _ => Get($"/api/delegations/recommendations?org={data.Root}&year={pr.Year}"), null));
+                scenarios.Add(new("inspection-programme", concurrency, _ => Get($"/api/inspection-programmes?org={data.Root}&year={pr.Year}"), null));
+            }
             scenarios.Add(new("adoption", concurrency, _ => Get($"/api/work-programmes/adoption?org={data.Root}&year={pr.Year}"),
                 Q("SELECT \"OrganisationId\", \"State\", \"ApprovedOn\" FROM work_programmes WHERE \"Kind\" = 'Annual'")));
         }

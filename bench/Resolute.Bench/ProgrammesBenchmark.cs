@@ -15,7 +15,7 @@ namespace Resolute.Bench;
 /// </summary>
 public static class ProgrammesBenchmark
 {
-    public sealed record Seeded(Guid CityProgramme, int Year, int Programmes, int Items, double Seconds, Guid? Meeting = null);
+    public sealed record Seeded(Guid CityProgramme, int Year, int Programmes, int Items, double Seconds, Guid? Meeting = null, Guid? Delegation = null);
 
     public static async Task<Seeded> SeedAsync(string database, string cs, TasksBenchmark.Loaded data, TextWriter log)
     {
@@ -65,8 +65,53 @@ public static class ProgrammesBenchmark
             if (isCity) city = p.Id;
         }
         var meeting = await MeetingAsync(db, data, year);
-        log.WriteLine($"  programmes: {committees.Count} committees, {items:N0} items (each a task), and a meeting with its notice, seeded in {sw.Elapsed.TotalSeconds:N1} s");
-        return new Seeded(city, year, committees.Count, items, sw.Elapsed.TotalSeconds, meeting);
+        var delegation = await DelegationAsync(db, data);
+        log.WriteLine($"  programmes: {committees.Count} committees, {items:N0} items (each a task), a meeting with its notice and a supervision of 20 units, seeded in {sw.Elapsed.TotalSeconds:N1} s");
+        return new Seeded(city, year, committees.Count, items, sw.Elapsed.TotalSeconds, meeting, delegation);
+    }
+
+    /// <summary>
+    /// A supervision by the city committee of 20 of its units: established (each unit's reporting task given), one working
+    /// session and a conclusion a unit with three recommendations, two of them made tasks.
+    /// </summary>
+    private static async Task<Guid> DelegationAsync(Web.Data.ResoluteDbContext db, TasksBenchmark.Loaded data)
+    {
+        var config = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var today = db.Today;
+        var head = await db.Positions.AsNoTracking().Where(p => p.OrganisationId == data.Root && p.IsLeader).Select(p => p.PersonId).FirstAsync();
+        var units = await db.Organisations.AsNoTracking().Where(o => o.ParentId == data.Root && o.ValidTo == null).OrderBy(o => o.Code).Select(o => o.Id).Take(20).ToListAsync();
+        var d = await new Resolute.Web.Features.Delegations.SaveDelegation(null, null, new Resolute.Web.Features.Delegations.DelegationFields
+        {
+            OrganisationId = data.Root,
+            Kind = Resolute.Domain.Delegations.DelegationKind.Supervision,
+            Title = "Đoàn giám sát việc thực hiện quy chế làm việc",
+            Subject = "Quy chế làm việc nhiệm kỳ 2025–2030",
+            StartsOn = today.AddDays(-20),
+            EndsOn = today.AddDays(40),
+            Members = [new(head, Resolute.Domain.Delegations.DelegationRole.Head)],
+            Visits = units.Select(u => new Resolute.Web.Features.Delegations.VisitInput(null, u, today.AddDays(10))).ToList(),
+        }).HandleAsync(db, default);
+        db.ChangeTracker.Clear();
+        // The accounts are only needed for a secret task's need-to-know list; these tasks are not secret.
+        await new Resolute.Web.Features.Delegations.EstablishDelegation(d.Id, null).HandleAsync(db, null!, config, default);
+        db.ChangeTracker.Clear();
+        foreach (var unit in units)
+        {
+            var code = await db.Organisations.AsNoTracking().Where(o => o.Id == unit).Select(o => o.Code).FirstAsync();
+            await new Resolute.Web.Features.Delegations.AddSession(d.Id, null, code, today.AddDays(-5).ToDateTime(new TimeOnly(8, 0)), "Trụ sở", null, null, "Biên bản").HandleAsync(db, default);
+            db.ChangeTracker.Clear();
+            var c = await new Resolute.Web.Features.Delegations.ConcludeVisit(d.Id, null, code, "Kết luận chung",
+                [new(Resolute.Domain.Delegations.FindingKind.Strength, "Ưu điểm"), new(Resolute.Domain.Delegations.FindingKind.Shortcoming, "Hạn chế")],
+                [new("Kiến nghị thứ nhất", today.AddDays(20)), new("Kiến nghị thứ hai", today.AddDays(30)), new("Kiến nghị thứ ba", today.AddDays(60))],
+                Issue: true).HandleAsync(db, default);
+            db.ChangeTracker.Clear();
+            foreach (var r in c.Recommendations.Take(2))
+            {
+                await new Resolute.Web.Features.Delegations.RecommendationToTask(d.Id, c.Id, r.Id).HandleAsync(db, null!, config, default);
+                db.ChangeTracker.Clear();
+            }
+        }
+        return d.Id;
     }
 
     /// <summary>The city standing committee's meeting hearing its programme items due this month: every member present, 20 conclusion points, 10 of them tasks, the notice issued.</summary>
