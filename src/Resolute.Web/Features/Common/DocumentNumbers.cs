@@ -17,8 +17,14 @@ public static class DocumentNumbers
     {
         var term = await Documents.DocumentRules.TermOnAsync(db, issuer.Id, today, ct)
             ?? throw new DomainException("term", $"Chưa khai báo nhiệm kỳ của {issuer.ShortName} bao trùm ngày {today:dd/MM/yyyy}.");
+        return await NextPartyInTermAsync(db, issuer.Id, abbreviation, term.Id, ct);
+    }
+
+    /// <summary>The next number of a Party document of this type by this issuer in the given term (its own, or its committee's).</summary>
+    public static async Task<int> NextPartyInTermAsync(ResoluteDbContext db, Guid issuerId, string abbreviation, Guid termId, CancellationToken ct)
+    {
         var numbers = await db.Documents.IgnoreQueryFilters()
-            .Where(d => d.IssuerId == issuer.Id && d.TermId == term.Id && d.System == DocumentSystem.Party && d.Symbol.Contains("-" + abbreviation + "/"))
+            .Where(d => d.IssuerId == issuerId && d.TermId == termId && d.System == DocumentSystem.Party && d.Symbol.Contains("-" + abbreviation + "/"))
             .Select(d => d.Number).ToListAsync(ct);
         return numbers.Select(n => int.TryParse(n, out var v) ? v : 0).DefaultIfEmpty(0).Max() + 1;
     }

@@ -72,10 +72,7 @@ public static class DelegationRules
                               select t).FirstOrDefaultAsync(ct)
                 ?? throw new DomainException("term", $"Chưa khai báo nhiệm kỳ của cấp ủy có {issuer.ShortName} bao trùm ngày {day:dd/MM/yyyy}.");
             termId = term.Id;
-            var numbers = await db.Documents.IgnoreQueryFilters()
-                .Where(d => d.IssuerId == issuer.Id && d.TermId == term.Id && d.System == DocumentSystem.Party && d.Symbol.Contains("-" + abbreviation + "/"))
-                .Select(d => d.Number).ToListAsync(ct);
-            var n = numbers.Select(x => int.TryParse(x, out var v) ? v : 0).DefaultIfEmpty(0).Max() + 1;
+            var n = await DocumentNumbers.NextPartyInTermAsync(db, issuer.Id, abbreviation, term.Id, ct);
             (number, symbol) = (n.ToString("00"), $"{n:00}-{abbreviation}/{DocumentNumbers.IssuerSuffix(issuer)}");
         }
         else

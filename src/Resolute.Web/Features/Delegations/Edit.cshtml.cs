@@ -117,11 +117,13 @@ public sealed class EditModel(ResoluteDbContext db) : PageModel, IFormPage
     {
         var roots = db.Scope.Grants.Where(g => g.Role.Allows(Permission.AssignTasks)).Select(g => g.OrganisationId).Distinct().Take(5).ToList();
         var today = db.Today;
+        // The officials at the level of the caller's own units (a city office: the city's bodies, not every ward's).
+        var levels = await db.Organisations.Where(o => roots.Contains(o.Id)).Select(o => o.Level).Distinct().ToListAsync(ct);
         var rows = await (from p in db.Positions.IgnoreQueryFilters()
                           join o in db.Organisations.IgnoreQueryFilters() on p.OrganisationId equals o.Id
                           join c in db.OrganisationClosures on o.Id equals c.DescendantId
                           join person in db.People.IgnoreQueryFilters() on p.PersonId equals person.Id
-                          where roots.Contains(c.AncestorId) && c.Depth <= 1 && p.StartsOn <= today && (p.EndsOn == null || p.EndsOn >= today)
+                          where roots.Contains(c.AncestorId) && c.Depth <= 1 && levels.Contains(o.Level) && p.StartsOn <= today && (p.EndsOn == null || p.EndsOn >= today)
                           select new { person.Id, person.FullName, p.Title, o.ShortName, p.IsLeader }).Take(300).ToListAsync(ct);
         People = rows.OrderByDescending(r => r.IsLeader).GroupBy(r => r.Id).Select(g => (g.Key, g.First().FullName, $"{g.First().Title}, {g.First().ShortName}"))
             .OrderBy(x => x.FullName, Domain.Text.VietnameseText.Comparer).ToList();

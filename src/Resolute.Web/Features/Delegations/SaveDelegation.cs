@@ -74,11 +74,12 @@ public sealed record SaveDelegation(Guid? Id, int? Version, DelegationFields Fie
             var wanted = new List<(Guid Unit, DateOnly? Deadline)>();
             foreach (var v in visits)
             {
-                // The visited unit may lie outside the caller's subtree (a Central delegation visits the city), so it is found unscoped.
+                // Only a unit the caller's own scope holds: the members' temporary access must never reach further than
+                // the office that set the delegation up could read itself.
                 var code = v.UnitCode is null ? null : Organisations.UnitPicker.CodeOf(v.UnitCode);
-                var unit = await db.Organisations.IgnoreQueryFilters()
+                var unit = await db.Organisations
                     .FirstOrDefaultAsync(o => (v.UnitId != null && o.Id == v.UnitId) || (code != null && o.Code == code), ct)
-                    ?? throw new DomainException("unit", $"Không tìm thấy đơn vị {v.UnitCode ?? v.UnitId?.ToString()}.", "visits");
+                    ?? throw new DomainException("unit", $"Không tìm thấy đơn vị {v.UnitCode ?? v.UnitId?.ToString()} trong phạm vi của bạn.", "visits");
                 if (unit.ValidTo is not null) throw new DomainException("unit-ended", $"{unit.ShortName} đã kết thúc hoạt động.", "visits");
                 wanted.Add((unit.Id, v.ReportDeadline));
             }

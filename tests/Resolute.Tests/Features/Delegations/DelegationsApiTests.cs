@@ -55,6 +55,20 @@ public class DelegationsApiTests(ResoluteFactory app) : IClassFixture<ResoluteFa
         }), HttpStatusCode.Created);
         var id = d.GetProperty("id").GetString();
         Assert.Equal("draft", d.GetProperty("state").GetString());
+
+        // A ward's office cannot send its people into another ward (the members' access never reaches past the office's own).
+        var wardOffice = await app.ApiClientAsync(ScopeRole.Office, "P-NGHIADO");
+        var escalation = await wardOffice.PostAsJsonAsync("/api/delegations", new
+        {
+            organisationCode = "P-NGHIADO",
+            kind = "survey",
+            title = "Đoàn khảo sát",
+            startsOn = today.ToString("yyyy-MM-dd"),
+            endsOn = today.AddDays(5).ToString("yyyy-MM-dd"),
+            members = new object[] { new { personId = member, role = "head" } },
+            visits = new object[] { new { unitCode = "P-CUANAM" } },
+        });
+        Assert.Contains("trong phạm vi của bạn", (await Json(escalation, HttpStatusCode.BadRequest)).GetRawText());
         Assert.False(d.GetProperty("accessActive").GetBoolean());
 
         // Two heads are refused, with the reason.
