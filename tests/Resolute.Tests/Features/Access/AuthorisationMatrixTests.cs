@@ -849,7 +849,7 @@ public class AuthorisationMatrixTests(ResoluteFactory app, ITestOutputHelper out
         var read = System.Text.Json.JsonDocument.Parse(await during.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.Forbidden, (await member.PutAsJsonAsync($"/api/assignments/{taskId}", new { title = "Sửa", version = read.GetProperty("version").GetInt32() })).StatusCode);
         Assert.True(await app.WithDbAsync((db, _) => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
-            db.AuditEntries, a => a.Action == "read-under-delegation" && a.EntityId == id)));
+            db.AuditEntries, a => a.Action == "read-under-delegation" && a.After!.Contains(id) && a.After.Contains(taskId!))));
 
         // The period ends: nothing is read there any more.
         var d = System.Text.Json.JsonDocument.Parse(await office.GetStringAsync($"/api/delegations/{id}")).RootElement;
