@@ -25,7 +25,7 @@ public sealed class LetterModel(ResoluteDbContext db, UserManager<User> users, I
         var issuer = await ReminderLetter.IssuerAsync(db, Issuer, ct);
         try
         {
-            Draft = await ReminderLetter.BuildAsync(db, issuer, recipient, config.GetSection("Documents:Margins").Get<PageMargins>() ?? new(), ct);
+            Draft = await ReminderLetter.BuildAsync(db, issuer, recipient, PageMargins.From(config), ct);
         }
         catch (DomainException e)
         {

@@ -205,26 +205,24 @@ public static class DelegationsApi
         return TypedResults.Ok(await InspectionProgramme.BuildAsync(db, id, y, ct));
     }
 
-    private static Infrastructure.Docx.PageMargins Margins(IConfiguration config) =>
-        config.GetSection("Documents:Margins").Get<Infrastructure.Docx.PageMargins>() ?? new();
 
     private static async Task<FileContentHttpResult> DecisionDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var v = await DelegationView.LoadAsync(db, id, ct);
-        return TypedResults.File(DelegationDocuments.DecisionDocx(v, v.Delegation.StartsOn < db.Today ? v.Delegation.StartsOn : db.Today, Margins(config)),
+        return TypedResults.File(DelegationDocuments.DecisionDocx(v, v.Delegation.StartsOn < db.Today ? v.Delegation.StartsOn : db.Today, Infrastructure.Docx.PageMargins.From(config)),
             Programmes.ProgrammesApi.DocxType, $"quyet-dinh-thanh-lap-doan-{v.Delegation.StartsOn:yyyyMMdd}.docx");
     }
 
     private static async Task<FileContentHttpResult> SummaryDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var v = await DelegationView.LoadAsync(db, id, ct);
-        return TypedResults.File(DelegationDocuments.SummaryDocx(v, db.Today, Margins(config)), Programmes.ProgrammesApi.DocxType, "bao-cao-ket-qua-hoat-dong-cua-doan.docx");
+        return TypedResults.File(DelegationDocuments.SummaryDocx(v, db.Today, Infrastructure.Docx.PageMargins.From(config)), Programmes.ProgrammesApi.DocxType, "bao-cao-ket-qua-hoat-dong-cua-doan.docx");
     }
 
     private static async Task<FileContentHttpResult> ConclusionDocx(Guid id, Guid conclusionId, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var v = await DelegationView.LoadAsync(db, id, ct);
-        return TypedResults.File(DelegationDocuments.ConclusionDocx(v, conclusionId, db.Today, Margins(config)), Programmes.ProgrammesApi.DocxType, "ket-luan-cua-doan.docx");
+        return TypedResults.File(DelegationDocuments.ConclusionDocx(v, conclusionId, db.Today, Infrastructure.Docx.PageMargins.From(config)), Programmes.ProgrammesApi.DocxType, "ket-luan-cua-doan.docx");
     }
 
     private static async Task<FileContentHttpResult> RecommendationsDocx(Guid org, int? year, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
@@ -232,7 +230,7 @@ public static class DelegationsApi
         var body = await db.Organisations.FirstOrDefaultAsync(o => o.Id == org, ct) ?? throw new Infrastructure.NotFoundException("Không tìm thấy đơn vị, hoặc bạn không có quyền xem.");
         var parent = body.ParentId is { } p ? await db.Organisations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Id == p, ct) : null;
         var y = year ?? db.Today.Year;
-        return TypedResults.File(DelegationDocuments.RecommendationsDocx(body, parent, await RecommendationsAsync(db, org, y, ct), y, db.Today, Margins(config)),
+        return TypedResults.File(DelegationDocuments.RecommendationsDocx(body, parent, await RecommendationsAsync(db, org, y, ct), y, db.Today, Infrastructure.Docx.PageMargins.From(config)),
             Programmes.ProgrammesApi.DocxType, $"bao-cao-thuc-hien-kien-nghi-{y}.docx");
     }
 

@@ -76,7 +76,6 @@ public static class MeetingsApi
         g.MapGet("/{id:guid}/notice.docx", NoticeDocx).WithSummary("The notice of conclusions (thông báo kết luận) in the Party format.");
     }
 
-    private static PageMargins Margins(IConfiguration config) => config.GetSection("Documents:Margins").Get<PageMargins>() ?? new();
 
     public static async Task<List<Summary>> ListAsync(ResoluteDbContext db, Guid? org, ProgrammeForum? forum, DateOnly? from, DateOnly? to, CancellationToken ct,
         Guid? person = null)
@@ -199,13 +198,13 @@ public static class MeetingsApi
     private static async Task<FileContentHttpResult> InvitationDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var v = await MeetingView.LoadAsync(db, id, config, ct);
-        return TypedResults.File(MeetingDocuments.InvitationDocx(v, Margins(config)), Programmes.ProgrammesApi.DocxType, $"giay-moi-{v.Date:yyyyMMdd}.docx");
+        return TypedResults.File(MeetingDocuments.InvitationDocx(v, PageMargins.From(config)), Programmes.ProgrammesApi.DocxType, $"giay-moi-{v.Date:yyyyMMdd}.docx");
     }
 
     private static async Task<FileContentHttpResult> NoticeDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var v = await MeetingView.LoadAsync(db, id, config, ct);
-        return TypedResults.File(MeetingDocuments.NoticeDocx(v, Margins(config)), Programmes.ProgrammesApi.DocxType, $"thong-bao-ket-luan-{v.Date:yyyyMMdd}.docx");
+        return TypedResults.File(MeetingDocuments.NoticeDocx(v, PageMargins.From(config)), Programmes.ProgrammesApi.DocxType, $"thong-bao-ket-luan-{v.Date:yyyyMMdd}.docx");
     }
 
     /// <summary>The follow-up of conclusions: every point of the notices issued in the period (by the forum), with its tasks' status.</summary>
@@ -227,7 +226,7 @@ public static class MeetingsApi
         var parent = committee.ParentId is { } p ? await db.Organisations.IgnoreQueryFilters().FirstOrDefaultAsync(o => o.Id == p, ct) : null;
         var (f, t) = (from ?? new DateOnly(db.Today.Year, 1, 1), to ?? db.Today);
         var rows = await ReportAsync(db, org, ParseForum(forum), f, t, config, ct);
-        return TypedResults.File(MeetingDocuments.FollowUpDocx(committee, parent, rows, f, t, db.Today, Margins(config)), Programmes.ProgrammesApi.DocxType,
+        return TypedResults.File(MeetingDocuments.FollowUpDocx(committee, parent, rows, f, t, db.Today, PageMargins.From(config)), Programmes.ProgrammesApi.DocxType,
             $"bao-cao-thuc-hien-ket-luan-{f:yyyyMMdd}-{t:yyyyMMdd}.docx");
     }
 

@@ -167,7 +167,6 @@ public static class ProgrammesApi
             r.ByMember.Select(x => new TallyDto(x.Name, Dto(x.Counts))).ToList(), r.Items.Select(ToDto).ToList()));
     }
 
-    private static PageMargins Margins(IConfiguration config) => config.GetSection("Documents:Margins").Get<PageMargins>() ?? new();
 
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -175,7 +174,7 @@ public static class ProgrammesApi
     private static async Task<FileContentHttpResult> ReportDocx(Guid id, DateOnly? from, DateOnly? to, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var (v, r) = await ReportAsync(db, id, from, to, ct);
-        return TypedResults.File(ProgrammeDocuments.ReportToDocx(v, r, Margins(config)), DocxType, $"bao-cao-chuong-trinh-{r.From:yyyyMM}-{r.To:yyyyMM}.docx");
+        return TypedResults.File(ProgrammeDocuments.ReportToDocx(v, r, PageMargins.From(config)), DocxType, $"bao-cao-chuong-trinh-{r.From:yyyyMM}-{r.To:yyyyMM}.docx");
     }
 
     private static async Task<FileContentHttpResult> ReportXlsx(Guid id, DateOnly? from, DateOnly? to, ResoluteDbContext db, CancellationToken ct)
@@ -204,6 +203,6 @@ public static class ProgrammesApi
     private static async Task<FileContentHttpResult> ProgrammeDocx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var v = await ProgrammeView.LoadAsync(db, id, ct);
-        return TypedResults.File(ProgrammeDocuments.ToDocx(v, Margins(config)), DocxType, $"chuong-trinh-cong-tac-{v.Programme.FromYear}.docx");
+        return TypedResults.File(ProgrammeDocuments.ToDocx(v, PageMargins.From(config)), DocxType, $"chuong-trinh-cong-tac-{v.Programme.FromYear}.docx");
     }
 }

@@ -22,7 +22,7 @@ public sealed class DetailsModel(ResoluteDbContext db, UserManager<User> users, 
     public bool CanRegister { get; private set; }
     public bool PdfAvailable => Resolute.Web.Infrastructure.Docx.LibreOffice.Available;
 
-    private PageMargins Margins => config.GetSection("Documents:Margins").Get<PageMargins>() ?? new();
+    private PageMargins Margins => PageMargins.From(config);
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -95,14 +95,13 @@ public static class ReviewsApi
         return TypedResults.Ok(ToDto(v));
     }
 
-    private static PageMargins Margins(IConfiguration config) => config.GetSection("Documents:Margins").Get<PageMargins>() ?? new();
 
     public static string FileStem(ReviewReport.View v) => $"bao-cao-{(v.KindName == "Tổng kết" ? "tong-ket" : "so-ket")}-{v.Campaign.PeriodTo:yyyy}";
 
     private static async Task<FileContentHttpResult> Docx(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var v = await ReviewReport.LoadAsync(db, id, ct);
-        return TypedResults.File(await ReviewReport.ToDocxAsync(db, v, Margins(config), ct),
+        return TypedResults.File(await ReviewReport.ToDocxAsync(db, v, PageMargins.From(config), ct),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileStem(v) + ".docx");
     }
 
@@ -115,7 +114,7 @@ public static class ReviewsApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Pdf(Guid id, ResoluteDbContext db, IConfiguration config, CancellationToken ct)
     {
         var v = await ReviewReport.LoadAsync(db, id, ct);
-        var pdf = await Resolute.Web.Infrastructure.Docx.LibreOffice.ToPdfAsync(await ReviewReport.ToDocxAsync(db, v, Margins(config), ct), ct);
+        var pdf = await Resolute.Web.Infrastructure.Docx.LibreOffice.ToPdfAsync(await ReviewReport.ToDocxAsync(db, v, PageMargins.From(config), ct), ct);
         if (pdf is null)
             return TypedResults.Problem("Máy chủ chưa cài LibreOffice nên chưa chuyển được sang PDF; hãy tải bản .docx.", statusCode: StatusCodes.Status501NotImplemented,
                 title: "Chưa chuyển được sang PDF");

@@ -11,6 +11,9 @@ public sealed class PageMargins
     public int BottomMm { get; set; } = 20;
     public int LeftMm { get; set; } = 30;
     public int RightMm { get; set; } = 15;
+
+    /// <summary>The configured margins (<c>Documents:Margins</c>), or the defaults.</summary>
+    public static PageMargins From(IConfiguration config) => config.GetSection("Documents:Margins").Get<PageMargins>() ?? new();
 }
 
 /// <summary>
